@@ -1,0 +1,4 @@
+"""python -m karabakh_extract"""
+from .cli import main
+
+main()

@@ -1,0 +1,126 @@
+"""The library API: text in, ArticleFacts out. The CLI and batch mode call only this."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Iterator, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import __version__
+from . import extensions as ext
+from .article import Page, parse_page
+from .inputs import DecodedInput
+from .pipeline import load_pipeline, model_label
+from .records import Article, ArticleFacts, DateAnchor, Extractor, Source
+
+
+def story_view(text: str, page: Page) -> str:
+    """The input with everything outside the story blanked (newlines kept).
+
+    Same length as the input, so a Doc built on it has offsets that are input
+    offsets: no mapping to get wrong, and furniture can never yield a fact.
+    """
+    chars = [c if c == "\n" else " " for c in text]
+    for start, end in page.story_regions():
+        chars[start:end] = text[start:end]
+    return "".join(chars)
+
+
+def _anchor(page: Page, published: Optional[str]) -> DateAnchor:
+    if published:
+        return DateAnchor(value=published[:10], source="option")
+    if page.published:
+        return DateAnchor(value=page.published[:10], source="page")
+    return DateAnchor(value=None, source="none")
+
+
+def validate_published(value: Optional[str]) -> Optional[str]:
+    """Check an ISO date (or datetime) given by the user; return it normalised."""
+    if value is None:
+        return None
+    try:
+        if len(value) <= 10:
+            return dt.date.fromisoformat(value).isoformat()
+        return dt.datetime.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise ValueError(f"published date {value!r} is not ISO 8601 (YYYY-MM-DD)") from exc
+
+
+def prepare_doc(nlp: Language, decoded: DecodedInput, published: Optional[str]) -> tuple[Doc, Page]:
+    """Parse the page and tokenise its story view, with the date anchor set on the Doc."""
+    page = parse_page(decoded.text)
+    doc = nlp.make_doc(story_view(decoded.text, page))
+    setattr(doc._, ext.PUBLISHED, _anchor(page, published).value)
+    return doc, page
+
+
+def _region_text(text: str, region) -> Optional[str]:
+    return text[region[0]:region[1]].strip() if region else None
+
+
+def build_facts(doc: Doc, page: Page, decoded: DecodedInput, published: Optional[str], model: str) -> ArticleFacts:
+    """The one place where a processed Doc becomes the contract's record."""
+    text = decoded.text
+    article = Article(
+        headline=_region_text(text, page.headline),
+        summary=_region_text(text, page.summary),
+        published=published or page.published,
+        agency=page.agency,
+        byline=page.byline,
+        contributors=list(page.contributors),
+        body="\n\n".join(text[s:e].strip() for s, e in page.body) or None,
+        date_anchor=_anchor(page, published),
+    )
+    return ArticleFacts(
+        source=Source(path=decoded.path, sha256=decoded.sha256, chars=len(text), encoding=decoded.encoding),
+        extractor=Extractor(version=__version__, model=model),
+        article=article,
+        people=getattr(doc._, ext.PEOPLE),
+        organizations=getattr(doc._, ext.ORGANIZATIONS),
+        places=getattr(doc._, ext.PLACES),
+        dates=getattr(doc._, ext.DATES),
+        figures=getattr(doc._, ext.FIGURES),
+        events=getattr(doc._, ext.EVENTS),
+        quotes=getattr(doc._, ext.QUOTES),
+    )
+
+
+def extract_decoded(items: Iterable[DecodedInput], *, published: Optional[str] = None,
+                    model: Optional[str] = None, batch_size: int = 16) -> Iterator[ArticleFacts]:
+    """Stream decoded inputs through one pipeline with nlp.pipe; yields in input order."""
+    published = validate_published(published)
+    nlp = load_pipeline(model)
+    label = model_label(nlp)
+    pending: list[tuple[DecodedInput, Page]] = []
+
+    def docs():
+        for decoded in items:
+            doc, page = prepare_doc(nlp, decoded, published)
+            pending.append((decoded, page))
+            yield doc
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        decoded, page = pending.pop(0)
+        yield build_facts(doc, page, decoded, published, label)
+
+
+def extract(text: str, published: Optional[str] = None, model: Optional[str] = None,
+            path: Optional[str] = None) -> ArticleFacts:
+    """Extract the facts of one article given as text. Returns an ArticleFacts record
+    (call `.to_dict()` for the contract's JSON form)."""
+    import hashlib
+
+    decoded = DecodedInput(text=text, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                           encoding="utf-8", path=path)
+    return next(extract_decoded([decoded], published=published, model=model))
+
+
+def extract_many(texts: Iterable[str], published: Optional[str] = None, model: Optional[str] = None,
+                 batch_size: int = 16) -> Iterator[ArticleFacts]:
+    """Extract many articles (texts) in one `nlp.pipe` stream; yields in input order."""
+    import hashlib
+
+    decoded = (DecodedInput(text=t, sha256=hashlib.sha256(t.encode("utf-8")).hexdigest(), encoding="utf-8")
+               for t in texts)
+    return extract_decoded(decoded, published=published, model=model, batch_size=batch_size)
