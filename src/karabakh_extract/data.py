@@ -11,7 +11,7 @@ class DataFileError(RuntimeError):
     """A data file that ships with the package is missing or malformed."""
 
 
-def _read(name: str) -> str:
+def read_text(name: str) -> str:
     try:
         return resources.files("karabakh_extract").joinpath("data", name).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError) as exc:
@@ -21,7 +21,7 @@ def _read(name: str) -> str:
 @functools.lru_cache(maxsize=None)
 def load_lines(name: str) -> tuple[str, ...]:
     """Non-empty lines of a text data file; '#' starts a comment line."""
-    return tuple(line.strip() for line in _read(name).splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    return tuple(line.strip() for line in read_text(name).splitlines() if line.strip() and not line.lstrip().startswith("#"))
 
 
 @functools.lru_cache(maxsize=None)
@@ -33,6 +33,6 @@ def load_tsv(name: str) -> tuple[tuple[str, ...], ...]:
 @functools.lru_cache(maxsize=None)
 def load_json(name: str) -> Any:
     try:
-        return json.loads(_read(name))
+        return json.loads(read_text(name))
     except json.JSONDecodeError as exc:
         raise DataFileError(f"data file {name!r} is not valid JSON: {exc}") from exc

