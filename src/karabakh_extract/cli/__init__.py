@@ -67,7 +67,7 @@ def main() -> None:
 
 
 @main.command(context_settings=CONTEXT_SETTINGS)
-@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True, dir_okay=False, path_type=str))
 @_published_option
 @_model_option
 @click.option("--compact", is_flag=True, help="One-line JSON even when stdout is a terminal.")
