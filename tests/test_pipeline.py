@@ -59,3 +59,17 @@ def test_only_needed_model_components_run(nlp):
     assert "ner" in nlp.pipe_names and "senter" in nlp.pipe_names
     assert not {"tagger", "parser", "lemmatizer"} & set(nlp.pipe_names)
     assert list(nlp.pipe_names[-len(COMPONENTS):]) == list(COMPONENTS)
+
+
+@pytest.mark.model
+def test_extension_values_survive_worker_processes(nlp):
+    from karabakh_extract.api import prepare_doc
+    from karabakh_extract.inputs import decode_bytes
+
+    texts = [f"Truce talks\n\nGENEVA (AP) — Envoys met in Geneva on Friday, day {i}.\n" for i in range(4)]
+    docs = [prepare_doc(nlp, decode_bytes(t.encode()), "2021-03-05")[0] for t in texts]
+    single = [getattr(d._, ext.DATES) for d in nlp.pipe(docs)]
+    docs = [prepare_doc(nlp, decode_bytes(t.encode()), "2021-03-05")[0] for t in texts]
+    multi = [(getattr(d._, ext.DATES), getattr(d._, ext.PUBLISHED)) for d in nlp.pipe(docs, n_process=2, batch_size=2)]
+    assert [m[0] for m in multi] == single
+    assert all(m[1] == "2021-03-05" for m in multi)
