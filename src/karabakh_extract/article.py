@@ -1,13 +1,28 @@
 """Page text -> headline, summary, publication time, agency, byline, contributors, story regions.
 
-STUB baseline (to be replaced): headline = first non-empty line, body = the rest.
+A pasted web page is: some furniture, maybe a headline, maybe a dek, credits
+and a date, then the story (starting at its dateline when it has one), then
+more furniture. We split the page into paragraphs (page_lines), say what each
+one is (page_kinds), find where the story starts (the "lead"), and read the
+header above it for the headline, dek, byline and date.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Optional
 
+from . import page_credits, page_dates
+from .page_kinds import Kind, kind_of, starts_with_dateline, SUBHEAD_MAX_WORDS
+from .page_lines import Paragraph, date_markers, paragraphs
+
 Region = tuple[int, int]  # (start, end) offsets into the page text
+
+HEADLINE_MIN_WORDS = 3     # shorter title lines above a headline are section labels ("World")
+DEK_LOOKAHEAD = 3          # a dek is followed within this many paragraphs by credits or the dateline
+HEADER_DATE_MAX_CHARS = 200  # only short header lines are searched for the page's date
+DEK_MIN_WORDS = 10         # a title-shaped line this long is prose without its full stop
+# Paragraphs that may sit between a dek and the credits that follow it.
+_SKIPPABLE = (Kind.FURNITURE, Kind.CAPTION, Kind.SEPARATOR, Kind.TITLE)
 
 
 @dataclass
@@ -22,6 +37,7 @@ class Page:
     contributors: list[str] = field(default_factory=list)
     body: list[Region] = field(default_factory=list)      # story paragraphs, in order
     captions: list[Region] = field(default_factory=list)  # captions of the story's own photos (facts count)
+    headline_text: Optional[str] = None      # the headline on one line (a wrapped headline spans a newline)
 
     def story_regions(self) -> list[Region]:
         """Every region facts are taken from: headline, summary, body, own captions."""
@@ -29,15 +45,162 @@ class Page:
         return sorted(set(regions))
 
 
+@dataclass
+class _Parsed:
+    paras: list[Paragraph]
+    kinds: list[Kind]
+
+    def next_index(self, i: int, skip: tuple[Kind, ...]) -> Optional[int]:
+        for j in range(i + 1, len(self.paras)):
+            if self.kinds[j] not in skip:
+                return j
+        return None
+
+
+def _is_dek(parsed: _Parsed, i: int) -> bool:
+    """A standfirst: prose above the credits or above a paragraph that opens with the dateline."""
+    paras, kinds = parsed.paras, parsed.kinds
+    j = parsed.next_index(i, _SKIPPABLE)
+    if j is not None and kinds[j] in (Kind.BYLINE, Kind.DATE):
+        return True
+    later = [k for k in range(i + 1, min(len(paras), i + 1 + DEK_LOOKAHEAD)) if kinds[k] is Kind.STORY]
+    if later and starts_with_dateline(paras[later[0]].flat):
+        return True
+    # The dek repeated as the lead (with or without a dateline in front).
+    return bool(later) and paras[i].flat[:60] in paras[later[0]].flat
+
+
+def _is_appeal(parsed: _Parsed, i: int) -> bool:
+    """Prose sandwiched between boilerplate (a donation or sign-up block) above the story."""
+    kinds = parsed.kinds
+    return 0 < i < len(kinds) - 1 and kinds[i - 1] is Kind.FURNITURE and kinds[i + 1] is Kind.FURNITURE
+
+
+def _find_lead(parsed: _Parsed) -> Optional[int]:
+    """Index of the story's first paragraph: its dateline paragraph, or the first real prose."""
+    for i, (para, kind) in enumerate(zip(parsed.paras, parsed.kinds)):
+        if kind is Kind.TAIL:
+            return None
+        if kind is not Kind.STORY:
+            continue
+        if starts_with_dateline(para.flat):
+            return i
+        if _is_dek(parsed, i) or _is_appeal(parsed, i):
+            continue
+        return i
+    return None
+
+
+def _find_headline(parsed: _Parsed, lead: int) -> Optional[int]:
+    """The first title-shaped line above the lead; None when prose comes first."""
+    for i in range(lead):
+        kind = parsed.kinds[i]
+        if kind is Kind.STORY:
+            return None
+        if kind is Kind.TITLE and len(parsed.paras[i].flat.split()) >= HEADLINE_MIN_WORDS:
+            return i
+    return None
+
+
+def _find_summary(parsed: _Parsed, headline: Optional[int], lead: int) -> Optional[int]:
+    """The dek: prose between the headline and the lead (some sites leave off its full stop)."""
+    start = headline + 1 if headline is not None else 0
+    for i in range(start, lead):
+        kind, words = parsed.kinds[i], len(parsed.paras[i].flat.split())
+        if kind is Kind.STORY or (kind is Kind.TITLE and words >= DEK_MIN_WORDS):
+            if not _is_appeal(parsed, i) and parsed.paras[i].flat != parsed.paras[headline or 0].flat:
+                return i
+    return None
+
+
+def _is_body_paragraph(parsed: _Parsed, i: int, headline_text: Optional[str]) -> bool:
+    para, kind = parsed.paras[i], parsed.kinds[i]
+    if kind is Kind.STORY:
+        return True
+    if kind is not Kind.TITLE:
+        return False
+    words = len(para.flat.split())
+    if i == len(parsed.paras) - 1 and words >= DEK_MIN_WORDS:
+        return True   # the page was cut off mid-sentence: its last line is prose, not a link
+    # A subhead stays; a related-story headline or a repeated headline goes.
+    return 2 <= words <= SUBHEAD_MAX_WORDS and para.flat != headline_text
+
+
+def _published(text: str, parsed: _Parsed, lead: Optional[int]) -> Optional[str]:
+    """The page's date: the corpus date marker, a date line in the header, the lead's own day."""
+    header = range(lead if lead is not None else len(parsed.paras))
+    header_dates = [found for i in header
+                    if parsed.kinds[i] not in (Kind.STORY, Kind.CAPTION) and len(parsed.paras[i].flat) <= HEADER_DATE_MAX_CHARS
+                    for found in [page_dates.first_date(parsed.paras[i].flat)] if found]
+    markers = date_markers(text)
+    if markers:
+        richer = [d.iso for d in header_dates if d.iso[:10] == markers[0] and d.has_time]
+        return richer[0] if richer else markers[0]
+    if header_dates:
+        return header_dates[0].iso
+    if lead is not None:
+        lead_text = parsed.paras[lead].flat
+        found = page_dates.lead_date(lead_text) or page_dates.dateline_date(lead_text, text)
+        if found:
+            return found
+    for para in parsed.paras:
+        if len(para.flat) <= HEADER_DATE_MAX_CHARS and page_dates.PUBLISHED_LABEL.search(para.flat):
+            found = page_dates.first_date(para.flat)
+            if found:
+                return found.iso
+    return None
+
+
+def _credits(parsed: _Parsed, lead: Optional[int]) -> tuple[Optional[str], Optional[str], list[str]]:
+    """(agency, byline, contributors) from credit lines, datelines and photo credits."""
+    evidence = []
+    byline = None
+    contributors: list[str] = []
+    end_of_header = lead if lead is not None else len(parsed.paras)
+    for i, (para, kind) in enumerate(zip(parsed.paras, parsed.kinds)):
+        text = para.flat
+        for strength, agency in page_credits.agency_evidence(
+                text, in_caption=kind is Kind.CAPTION, in_header=i < end_of_header or kind is Kind.BYLINE):
+            evidence.append((strength, para.start, agency))
+        if kind is Kind.BYLINE and i < end_of_header:
+            byline = byline or page_credits.byline_of(text)
+            contributors += page_credits.byline_contributors(text)
+        elif kind is Kind.CONTRIBUTORS:
+            contributors += page_credits.contributor_line_names(text)
+    unique = list(dict.fromkeys(contributors))
+    return page_credits.strongest_agency(evidence), byline, unique
+
+
 def parse_page(text: str) -> Page:
-    """Split a pasted web page into its story parts."""
-    lines = []
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            lead = len(line) - len(line.lstrip())
-            lines.append((pos + lead, pos + len(line.rstrip())))
-        pos += len(line) + 1
-    if not lines:
-        return Page()
-    return Page(headline=lines[0], body=lines[1:])
+    """Split a pasted web page into its story parts (regions are offsets into `text`)."""
+    paras = paragraphs(text)
+    if not paras:
+        return Page(published=(date_markers(text) or [None])[0])
+    parsed = _Parsed(paras, [kind_of(p) for p in paras])
+    lead = _find_lead(parsed)
+    headline = _find_headline(parsed, lead if lead is not None else len(paras))
+    summary = _find_summary(parsed, headline, lead) if lead is not None else None
+    headline_text = paras[headline].flat if headline is not None else None
+
+    body, captions = [], []
+    for i, (para, kind) in enumerate(zip(paras, parsed.kinds)):
+        if kind is Kind.CAPTION:
+            captions.append((para.start, para.end))
+        elif lead is not None and i >= lead:
+            if kind is Kind.TAIL:
+                break
+            if _is_body_paragraph(parsed, i, headline_text):
+                body.append((para.start, para.end))
+
+    agency, byline, contributors = _credits(parsed, lead)
+    return Page(
+        headline=(paras[headline].start, paras[headline].end) if headline is not None else None,
+        summary=(paras[summary].start, paras[summary].end) if summary is not None else None,
+        published=_published(text, parsed, lead),
+        agency=agency,
+        byline=byline,
+        contributors=contributors,
+        body=body,
+        captions=captions,
+        headline_text=headline_text,
+    )

@@ -1,0 +1,203 @@
+"""Who wrote and supplied a story: byline, contributors and the wire agency.
+
+Wire credits come in a few house styles ("TRIPOLI (Reuters) -", "By AFP",
+"AP, MOSCOW", "Associated Press writers X and Y contributed", "(Reporting by X;
+Editing by Y)"). A page may also carry other agencies' photo credits, so each
+kind of evidence has a strength and the strongest wins: a dateline credit beats
+a byline, which beats a contributor line, then "told Reuters" in the story,
+then a photo credit.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from .data import load_tsv
+
+# Evidence strengths (higher wins; ties go to the earliest on the page).
+DATELINE_CREDIT = 5
+BYLINE_CREDIT = 4
+CONTRIBUTOR_CREDIT = 3
+STORY_MENTION = 2
+PHOTO_CREDIT = 1
+
+
+def _agency_names() -> dict[str, str]:
+    names = {}
+    for row in load_tsv("page_agencies.tsv"):
+        for alias in row[1:]:
+            if alias:
+                names.setdefault(alias, row[0])
+    return names
+
+
+AGENCY_BY_NAME = _agency_names()
+_NAMES = "|".join(re.escape(n) for n in sorted(AGENCY_BY_NAME, key=len, reverse=True))
+
+
+def _agency(n: int) -> str:
+    """The agency-name alternation as named group a<n> (each alternative of a pattern has its own)."""
+    return rf"(?P<a{n}>{_NAMES})"
+
+
+def agency_in(match: re.Match) -> str:
+    """The canonical agency a credit pattern matched."""
+    name = next(v for k, v in match.groupdict().items() if k.startswith("a") and v)
+    return AGENCY_BY_NAME[name]
+
+
+_DASH = r"[-\u2010-\u2015]"
+
+DATELINE_AGENCY = re.compile(rf"\({_agency(1)}\)\s*(?:{_DASH}|:)")
+BYLINE_AGENCY = re.compile(
+    rf"^(?:(?:By|BY|Via|VIA|From|Source|SOURCE|Credit|Courtesy of)\s*:?\s+(?:the\s+|The\s+)?{_agency(2)}\b"
+    rf"|{_agency(3)}(?:\s*[,/|]|\s+{_DASH}|\s*$)"
+    rf"|.{{2,80}}(?:[,|/]|\s{_DASH})\s*(?:The\s+)?{_agency(4)}\s*$)"
+)
+STORY_AGENCY = re.compile(
+    rf"\b(?:told|tells|telling|(?:interview|call|conversation|speaking|spoke)\s+with|according\s+to(?:\s+an?)?)"
+    rf"\s+(?:the\s+|The\s+)?{_agency(5)}\b(?!\s+(?:reported|said|says|reports)\b)"
+    rf"|\b{_agency(6)}\s+(?:reporters?|correspondents?|journalists?|photographers?|videographers?|witness(?:es)?|tally|count|calculations?|crew)\b"
+    rf"|\b(?P<tv>AFPTV|AFP\s+TV|Reuters\s+TV|APTN)\b"
+)
+PHOTO_AGENCY = re.compile(
+    rf"(?:Photo(?:graph)?s?|Image|Picture|Credit)\s*(?::|by|/)\s*(?:the\s+)?{_agency(7)}\b"
+    rf"|\(\s*{_agency(8)}(?:\s+(?:photo|Photo|PHOTO|file photo)[^)]{{0,60}})?\)\s*$"
+    rf"|\b{_agency(9)}\s*(?:photo|Photo|PHOTO)\b"
+    rf"|\b{_agency(10)}/[A-Z]"
+    rf"|Copyright\s+\d{{4}}\s+(?:the\s+|The\s+)?{_agency(11)}"
+)
+TV_AGENCY = {"AFPTV": "AFP", "AFP TV": "AFP", "Reuters TV": "Reuters", "APTN": "AP"}
+CONTRIBUTOR_AGENCY = re.compile(rf"^(?:The\s+)?{_agency(12)}\s+(?:writers?|reporters?|correspondents?|journalists?)\b")
+REUTERS_STYLE_CREDIT = re.compile(r"^\(?\s*(?:Reporting|Additional reporting|Writing) by\b", re.I)
+
+# Lines that credit people.
+BYLINE = re.compile(r"^(?:By|BY|Via|VIA)\s+(?=[A-Z])(?P<who>.{2,120})$")
+CONTRIBUTED = re.compile(r"\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?(?:\s+from\s+[^.]+)?\.?\s*$")
+CONTRIBUTOR_PREFIX = re.compile(
+    r"^(?:Also\s+)?(?:contributing\s+(?:to\s+this\s+report\s+)?(?:were|was)\s+)?(?:The\s+)?"
+    r"(?:Associated Press|AP|AFP|Reuters|Bloomberg|[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,3})?\s*"
+    r"(?:staff\s+)?(?:writers?|reporters?|correspondents?|journalists?|videojournalists?|photographers?|researchers?|producers?)\s+",
+)
+REUTERS_CREDIT = re.compile(r"^\(?\s*((?:Reporting|Additional reporting|Writing|Reporting and writing)\s+by\b.*?)\)?\s*$", re.I)
+REPORTER_ROLES = re.compile(r"^(?:additional\s+)?(?:reporting|writing|reporting and writing)\s+by\s+", re.I)
+NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+PLACE_SUFFIX = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
+ROLE_SUFFIX = re.compile(
+    r"\s*(?:[,|/-]\s*)?(?:The\s+)?(?:Associated Press|AP|AFP|Reuters)?\s*"
+    r"(?:staff|chief|senior|diplomatic|political|national|foreign|special|medical|military|security|"
+    r"world|news|business|sports|video|photo)?\s*(?:writer|reporter|correspondent|editor|journalist)s?\s*$", re.I)
+NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'\u2019.\-]*|de|da|van|von|der|al|el|bin|ben|la|le|du|di|dos|del)$")
+
+
+def proper_case(name: str) -> str:
+    """'AVET DEMOURIAN' -> 'Avet Demourian'; names already in mixed case stay as written."""
+    if not name.isupper():
+        return name
+
+    def fix(word: str) -> str:
+        parts = re.split(r"([\-'\u2019])", word.lower())
+        word = "".join(p.capitalize() if p.isalpha() else p for p in parts)
+        return re.sub(r"^Mc(\w)", lambda m: "Mc" + m.group(1).upper(), word)
+
+    return " ".join(fix(w) for w in name.split())
+
+
+def _as_person(part: str) -> Optional[str]:
+    part = PLACE_SUFFIX.sub("", part.strip(" .;:()\u2014\u2013-"))
+    part = ROLE_SUFFIX.sub("", part).strip(" ,.")
+    tokens = part.split()
+    if not 2 <= len(tokens) <= 5 or part in AGENCY_BY_NAME:
+        return None
+    if not all(NAME_TOKEN.match(t) for t in tokens) or tokens[0].islower():
+        return None
+    return proper_case(part)
+
+
+def names_in(listing: str) -> list[str]:
+    """People in 'X and Y', 'X in Moscow, Y in London and Z' (places and roles dropped)."""
+    out = []
+    for part in NAME_SPLIT.split(listing):
+        person = _as_person(part)
+        if person and person not in out:
+            out.append(person)
+    return out
+
+
+def byline_of(line: str) -> Optional[str]:
+    """The byline as written, without trailing dates ('By AFP - Sep 25,2023' -> 'By AFP')."""
+    parts = re.split(rf"\s+(?:{_DASH}|\|)\s+", line.strip())
+    kept = [p for p in parts if not re.search(r"\d", p)]
+    return " - ".join(kept[:1]) if kept else None
+
+
+def is_byline(line: str) -> bool:
+    """A short credit line: 'By X', 'Via AP news wire', 'AP, MOSCOW', 'Associated Press'."""
+    if len(line) > 140 or line.endswith((".", "?", "!")) and not line.endswith(("Jr.", "Sr.")):
+        return False
+    if BYLINE.match(line) and len(line.split()) <= 16:
+        return True
+    return bool(BYLINE_AGENCY.match(line)) and len(line.split()) <= 8
+
+
+def byline_contributors(line: str) -> list[str]:
+    """Reporters named in a 'By ...' line (agency names and dates dropped)."""
+    match = BYLINE.match(line.strip())
+    if not match:
+        return []
+    who = re.split(rf"\s+(?:{_DASH}|\|)\s+", match.group("who"))[0]
+    return names_in(who)
+
+
+def is_contributor_line(line: str) -> bool:
+    """'X and Y contributed to this report.' or Reuters' '(Reporting by X; Editing by Y)'."""
+    if len(line) > 500:
+        return False
+    return bool(REUTERS_CREDIT.match(line)) or bool(CONTRIBUTED.search(line) and len(line.split()) <= 60)
+
+
+def contributor_line_names(line: str) -> list[str]:
+    """Reporters named in a contributor line; editors are not contributors."""
+    reuters = REUTERS_CREDIT.match(line)
+    if reuters:
+        names = []
+        for segment in reuters.group(1).split(";"):
+            role = REPORTER_ROLES.match(segment.strip())
+            if role:
+                names += [n for n in names_in(segment.strip()[role.end():]) if n not in names]
+        return names
+    listing = CONTRIBUTED.sub("", line)
+    listing = CONTRIBUTOR_PREFIX.sub("", listing.strip())
+    return names_in(listing)
+
+
+def agency_evidence(line: str, *, in_caption: bool = False, in_header: bool = False) -> Iterable[tuple[int, str]]:
+    """(strength, canonical agency) for every credit this paragraph gives."""
+    head = line[:160]
+    for m in DATELINE_AGENCY.finditer(head):
+        yield DATELINE_CREDIT, agency_in(m)
+    if in_header and is_byline(line):
+        m = BYLINE_AGENCY.match(line)
+        if m and any(k.startswith("a") and v for k, v in m.groupdict().items()):
+            yield BYLINE_CREDIT, agency_in(m)
+    m = CONTRIBUTOR_AGENCY.match(line)
+    if m and is_contributor_line(line):
+        yield CONTRIBUTOR_CREDIT, agency_in(m)
+    elif REUTERS_STYLE_CREDIT.match(line) and is_contributor_line(line):
+        yield STORY_MENTION, "Reuters"
+    if in_caption or len(line) < 600:
+        for m in PHOTO_AGENCY.finditer(line[-300:] if len(line) > 300 else line):
+            yield PHOTO_CREDIT, agency_in(m)
+    if not in_caption:
+        for m in STORY_AGENCY.finditer(line):
+            if m.group("tv"):
+                yield STORY_MENTION, TV_AGENCY[" ".join(m.group("tv").split())]
+            else:
+                yield STORY_MENTION, agency_in(m)
+
+
+def strongest_agency(evidence: list[tuple[int, int, str]]) -> Optional[str]:
+    """The agency with the strongest evidence; ties go to the earliest. Items: (strength, position, agency)."""
+    if not evidence:
+        return None
+    return max(evidence, key=lambda e: (e[0], -e[1]))[2]

@@ -1,0 +1,137 @@
+"""What a paragraph of a pasted page is: story, title, furniture, caption, credit...
+
+Rules are about the SHAPE of web boilerplate, not about any one site: phrases
+every site uses (data/page_furniture.txt), link and share lines, bullet
+metadata, separators, lines in another script, and photo captions that end
+with a photo credit.
+"""
+from __future__ import annotations
+
+import enum
+import re
+
+from . import page_credits, page_dates
+from .data import load_lines
+from .page_lines import Paragraph
+
+
+class Kind(enum.Enum):
+    STORY = "story"              # prose: ends like a sentence, or long
+    TITLE = "title"              # a short line without sentence punctuation (headline, subhead, link)
+    FURNITURE = "furniture"      # web boilerplate
+    TAIL = "tail"                # "You might also like": the story is over
+    CAPTION = "caption"          # a photo caption with its credit
+    DATE = "date"                # a line that is only a date
+    BYLINE = "byline"            # "By X", "Via AP news wire", "AP, MOSCOW"
+    CONTRIBUTORS = "contributors"  # "X contributed to this report." / "(Reporting by X; ...)"
+    SEPARATOR = "separator"      # "___", "* * *"
+
+
+FURNITURE_PHRASES = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(load_lines("page_furniture.txt"), key=len, reverse=True)) + r")",
+    re.I,
+)  # no word boundary after a phrase: pasted pages glue widgets together ("Share this articleComments")
+TAIL_MARKERS = frozenset(load_lines("page_tail_markers.txt"))
+FURNITURE_LINE_MAX = 260     # a line this short with one boilerplate phrase is boilerplate
+FURNITURE_SCAN_MAX = 1200    # longer lines are prose; boilerplate paragraphs are never this long
+TITLE_MAX_CHARS = 160        # longer lines without a full stop are cut-off prose, not titles
+SUBHEAD_MAX_WORDS = 5        # longer title-shaped lines inside a story are related-story links
+
+SEPARATOR = re.compile(r"^[\W_]{1,40}$")
+BULLET_META = re.compile(r"^[•·▪►|]\s*\S.{0,40}$")
+LINK = re.compile(
+    r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co|rs|ly|gl|io|news)/\S"
+    r"|^(?:read more|read also|also read|related|see also|watch|listen|live|more|follow)\b[^:\n]{0,30}:",
+    re.I,
+)
+BREADCRUMB = re.compile(r"^[^.!?]{0,80}(?:\s[›»>|/]\s[^.!?]{1,40}){1,}$")
+DATELINE = re.compile(
+    r"^(?:\(\w[\w .\-]{0,30}\)"
+    r"|[A-Z][A-Z'.\-]{2,}(?:[ /\-][A-Z][A-Z'.\-]+){0,3}(?:,\s*[A-Z][\w.'\-]*(?:\s[A-Z][\w.'\-]*){0,3}){0,2}"
+    r"(?:,\s*" + page_dates.MONTH + r"\s*\d{1,2})?(?:\s*\(\w[\w .\-]{0,30}\))?)"
+    r"\s*(?:[\-\u2010-\u2015]+|:)\s"
+)
+# Photo credits that end a caption: "Photo: AFP", "(AFP photo)", "(Reuters)", "REUTERS/Name",
+# "(AP Photo/Name)", "(Copyright 2020 The Associated Press. All rights reserved)", "Getty Images".
+_CREDIT_NAMES = page_credits._NAMES + r"|EPA|Getty Images|Getty|AFP/Getty Images|Shutterstock|Anadolu Agency"
+CAPTION_CREDIT = re.compile(
+    r"(?:(?:Photo(?:graph)?s?|Image|Picture|Credit|File photo)\s*(?::|by|/)\s*[^.]{1,60}"
+    r"|\(\s*(?:" + _CREDIT_NAMES + r")(?:\s*(?:photo|Photo|PHOTO|file photo|/)[^)]{0,60})?\s*\)"
+    r"|\b(?:" + _CREDIT_NAMES + r")\s*(?:photo|Photo|PHOTO)(?:/[^)]{1,60})?"
+    r"|\b(?:REUTERS|AFP|AP|EPA|XINHUA)/[A-Z][\w .'\-]{1,60}(?:/File(?: Photo)?)?"
+    r"|\((?:Copyright|\u00a9)[^)]{3,120}\)"
+    r"|\b(?:Getty Images|Shutterstock)"
+    r")\s*\.?\s*$"
+)
+# Caption style that ends with the photo's full date: "..., near Gaza City, November 27, 2023."
+CAPTION_DATE_END = re.compile(r",\s*(?:" + page_dates.WEEKDAY + r",\s*)?" + page_dates.MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d\.?$")
+CAPTION_KICKER = re.compile(r"^[A-Z][A-Z\-']{2,}(?:\s[A-Z\-']{2,}){0,2}[.:]\s+[A-Z]")
+
+
+def non_latin_share(text: str) -> float:
+    """Share of letters outside the Latin script (share-button residue of an English page)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if ord(c) > 0x24F) / len(letters)
+
+
+def is_furniture(text: str) -> bool:
+    if len(text) > FURNITURE_SCAN_MAX:
+        return False
+    hits = FURNITURE_PHRASES.findall(text)
+    if len(hits) >= 2 or (hits and len(text) <= FURNITURE_LINE_MAX):
+        return True
+    if len(text) <= 300 and LINK.search(text):
+        return True
+    if BULLET_META.match(text) or BREADCRUMB.match(text):
+        return True
+    return non_latin_share(text) > 0.5
+
+
+def is_tail_marker(text: str) -> bool:
+    if len(text) > 40:
+        return False
+    return text.lower().strip(" .:!?-\u2014»›>") in TAIL_MARKERS
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: it ends with a photo credit, or has a caption's kicker and date."""
+    tail = text[-160:]
+    if CAPTION_CREDIT.search(tail):
+        return True
+    return bool(CAPTION_KICKER.match(text) and CAPTION_DATE_END.search(tail))
+
+
+def starts_with_dateline(text: str) -> bool:
+    """'GORIS, Armenia \u2014', 'TRIPOLI (Reuters) -', 'DAMASCUS:', '(Reuters) -'."""
+    return bool(DATELINE.match(text[:160]))
+
+
+def looks_like_title(text: str) -> bool:
+    """Title-shaped: short, with no full stop at the end (headlines end bare, or with ? ! or a quote)."""
+    if len(text) > TITLE_MAX_CHARS:
+        return False
+    return not text.rstrip("\"'\u201d\u2019)]").endswith((".", ":", ";", "\u2026"))
+
+
+def kind_of(paragraph: Paragraph) -> Kind:
+    """Classify one paragraph by its shape and vocabulary."""
+    text = paragraph.flat
+    if SEPARATOR.match(text):
+        return Kind.SEPARATOR
+    if is_tail_marker(text):
+        return Kind.TAIL
+    if page_credits.is_contributor_line(text):
+        return Kind.CONTRIBUTORS
+    if page_credits.is_byline(text) and not starts_with_dateline(text):
+        return Kind.BYLINE
+    if page_dates.is_date_line(text):
+        return Kind.DATE
+    if is_furniture(text):
+        return Kind.FURNITURE
+    if is_caption(text):
+        return Kind.CAPTION
+    if looks_like_title(text) and not starts_with_dateline(text):
+        return Kind.TITLE
+    return Kind.STORY
