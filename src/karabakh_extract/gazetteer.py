@@ -228,7 +228,7 @@ def _same_place(city: GazetteerEntry, known: GazetteerEntry) -> bool:
 
 def _rank(entry: GazetteerEntry) -> tuple:
     """Curated entries first (countries before regions), then the most populous."""
-    kind_order = {"country": 0, "region": 1}.get(entry.kind or "", 2)
+    kind_order = {"country": 0, "region": 1}.get(entry.kind or "", 2) if entry.curated else 0
     return (not entry.curated, kind_order, -entry.population)
 
 
@@ -276,8 +276,15 @@ def _latin(text: str) -> bool:
 
 def _usable_alternate(alt: str, name: str) -> bool:
     """Latin-script proper names only: drops scripts we never see, codes and lowercase transliterations."""
+    words = alt.replace("-", " ").split()
     return (alt != name and len(alt) >= 3 and alt[0].isupper() and not alt.isupper()
+            and all(w[0].isupper() or w in _NAME_PARTICLES for w in words)
             and not any(ch.isdigit() for ch in alt) and "http" not in alt and _latin(alt))
+
+
+_NAME_PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "an", "az", "at", "ed", "es", "de", "del", "della", "di", "do",
+                   "dos", "das", "du", "des", "la", "le", "les", "los", "las", "of", "the", "and", "y", "i", "e",
+                   "sur", "sous", "am", "an", "der", "den", "van", "von", "bin", "ibn", "bani", "beni", "ben"}
 
 
 def build_city_tables(min_population: int = 5000) -> tuple[str, str]:

@@ -1,21 +1,283 @@
-"""STUB: the karabakh_places component (to be written)."""
+"""The karabakh_places component: countries, regions, towns and features, aliases merged.
+
+NER alone is not enough on wire copy: it tags towns as PERSON or ORG
+("Stepanakert", "Shushi"), misses "U.S." inside "U.S.-brokered", and reads
+Title Case headlines and ALL-CAPS datelines poorly. So candidates come from two
+sources, NER's GPE/LOC/FAC spans and a gazetteer scan of capitalised token
+n-grams, and the gazetteer (`karabakh_extract.gazetteer`) decides what they are.
+A name that is also a common word or surname ("Jackson", "Mobile") is accepted
+from the gazetteer alone only with supporting evidence (NER, a locative
+preposition, a dateline, a country mentioned in the story).
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
+from ..data import load_lines
+from ..gazetteer import GazetteerEntry, country_of_demonym, lookup_candidates, place_key
+from ..records import Mention, Place
+
+MAX_NGRAM = 6
+# A GeoNames city matched with no NER support must be at least this big (and after "in", "near", ...).
+GAZETTEER_ONLY_MIN_POPULATION = 100_000
+# ...or this big when NER tagged it as something else (a lone PERSON/ORG token: "Goma", "Stepanakert").
+MISTAGGED_MIN_POPULATION = 15_000
+NER_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NER_OTHER_NAME_LABELS = {"PERSON", "ORG", "NORP"}
+CONNECTORS = {"-", "of", "the", "and", "al", "el", "ad", "as", "ash", "an", "de", "du", "la", "le", "'", "’"}
+LOCATIVES = set(load_lines("places_locative_words.txt"))
+NOT_PLACES = {place_key(w) for w in load_lines("places_not_places.txt")}
+ORG_HEAD_WORDS = set(load_lines("orgs_head_words.txt"))
+# Preferring a town in a country the story names must not let "Geneva, Illinois" beat Geneva.
+STORY_COUNTRY_WEIGHT = 8
+# "U.S.-brokered", "Saudi-led", "Russia-backed": a place glued to a participle by a hyphen.
+HYPHEN_PREFIX = re.compile(r"^([A-Z][\w.’']*?)-(?=[a-z])")
+
+
+@dataclass
+class PlaceCandidate:
+    """A span that may name a place, with what the gazetteer and NER say about it."""
+
+    start: int
+    end: int
+    text: str
+    entries: list[GazetteerEntry]
+    ner_label: str = ""
+    evidence: set[str] = field(default_factory=set)
+
+
+def _is_capitalised(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+def _strip_article(span: Span) -> Span:
+    """'the United States' -> 'United States' (the mention is the name, not the article)."""
+    while len(span) > 1 and span[0].lower_ in ("the", "a"):
+        span = span[1:]
+    while len(span) > 1 and (span[-1].lower_ in ("'s", "’s", "'", "’") or span[-1].is_punct):
+        span = span[:-1]
+    return span
 
 
 class PlaceFinder:
-    """Writes doc._.${ext.PLACES}."""
+    """Writes doc._.kx_places: one Place per real place, every mention with offsets."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        setattr(doc._, ext.PLACES, [])
+        candidates = self.find(doc)
+        setattr(doc._, ext.PLACES, self.group(candidates))
         return doc
+
+    # -- find -------------------------------------------------------------------
+    def find(self, doc: Doc) -> list[PlaceCandidate]:
+        ner_label = _ner_labels(doc)
+        found: list[PlaceCandidate] = []
+        taken: set[int] = set()
+        for cand in self._gazetteer_ngrams(doc, ner_label):
+            found.append(cand)
+            taken.update(range(cand.start, cand.end))
+        for cand in self._ner_only(doc):
+            if not taken.intersection(range(cand.start, cand.end)):
+                found.append(cand)
+                taken.update(range(cand.start, cand.end))
+        for cand in self._hyphen_prefixes(doc):
+            if cand.start not in taken:
+                found.append(cand)
+        mentioned = {e.country_code for c in found for e in c.entries[:1] if e.kind == "country"}
+        accepted = [c for c in found if _accept(c, mentioned)]
+        for cand in accepted:
+            cand.entries = _disambiguate(cand.entries, mentioned)
+        return sorted(accepted, key=lambda c: c.start)
+
+    def _gazetteer_ngrams(self, doc: Doc, ner_label: list[str]) -> Iterable[PlaceCandidate]:
+        """Longest capitalised n-gram the gazetteer knows, at each token."""
+        i, n_tokens = 0, len(doc)
+        while i < n_tokens:
+            tok = doc[i]
+            if not (_is_capitalised(tok.text) and (tok.is_alpha or "." in tok.text or "-" in tok.text)) \
+                    or tok.lower_ in ("the", "a", "an"):
+                i += 1
+                continue
+            best = None
+            limit = min(n_tokens, i + MAX_NGRAM)
+            j = i + 1
+            ends = [j]
+            while j < limit and doc[j].idx == doc[j - 1].idx + len(doc[j - 1].text) + len(doc[j - 1].whitespace_) \
+                    and "\n" not in doc[j - 1].whitespace_ and (doc[j].text[:1].isalpha() or doc[j].lower_ in CONNECTORS) \
+                    and not doc[j].is_sent_start:
+                j += 1
+                ends.append(j)
+            for end in reversed(ends):
+                span = doc[i:end]
+                if span[-1].lower_ in CONNECTORS:
+                    continue
+                entries = lookup_candidates(span.text)
+                if not _is_capitalised(span[-1].text):  # "Syunik region" is curated; "Gaza by" is not a name
+                    entries = [e for e in entries if e.curated]
+                if entries:
+                    best = (span, entries)
+                    break
+            if best is None:
+                i += 1
+                continue
+            span, entries = best
+            labels = {ner_label[k] for k in range(span.start, span.end)} - {""}
+            yield PlaceCandidate(span.start_char, span.end_char, span.text, entries,
+                                 ner_label=_dominant(labels), evidence=_evidence(doc, span, ner_label))
+            i = span.end
+
+    def _ner_only(self, doc: Doc) -> Iterable[PlaceCandidate]:
+        """NER GPE/LOC spans the gazetteer does not know (villages, new names): kept if they look like names."""
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "LOC"):
+                continue
+            span = _strip_article(ent)
+            if not _looks_like_place_name(span):
+                continue
+            yield PlaceCandidate(span.start_char, span.end_char, span.text, [], ner_label=ent.label_,
+                                 evidence={"ner"})
+
+    def _hyphen_prefixes(self, doc: Doc) -> Iterable[PlaceCandidate]:
+        """'U.S.-brokered' is one token; its 'U.S.' is a place mention."""
+        for tok in doc:
+            if "-" not in tok.text or not _is_capitalised(tok.text):
+                continue
+            m = HYPHEN_PREFIX.match(tok.text)
+            if not m:
+                continue
+            entries = [e for e in lookup_candidates(m.group(1)) if e.curated]
+            if entries:
+                yield PlaceCandidate(tok.idx, tok.idx + len(m.group(1)), m.group(1), entries, evidence={"curated"})
+
+    # -- annotate ---------------------------------------------------------------
+    def group(self, candidates: list[PlaceCandidate]) -> list[Place]:
+        """One Place per gazetteer entry (or per unknown name), first-mention order."""
+        places: dict[object, Place] = {}
+        for cand in candidates:
+            entry = cand.entries[0] if cand.entries else None
+            key = (entry.name, entry.country_code) if entry else place_key(cand.text)
+            place = places.get(key)
+            if place is None:
+                place = places[key] = _new_place(entry, cand.text)
+            place.mentions.append(Mention(start=cand.start, end=cand.end, text=cand.text))
+            surface = _display(cand.text)
+            if surface != place.name and surface not in place.aliases:
+                place.aliases.append(surface)
+        return list(places.values())
+
+
+def _new_place(entry: Optional[GazetteerEntry], text: str) -> Place:
+    if entry is None:
+        return Place(name=_display(text))
+    return Place(name=entry.name, kind=entry.kind, country_code=entry.country_code,
+                 lat=entry.lat, lon=entry.lon, geonames_id=entry.geonames_id)
+
+
+def _display(text: str) -> str:
+    """A mention as an alias: one line, title case for ALL-CAPS datelines ('GORIS' -> 'Goris')."""
+    text = " ".join(text.split())
+    if text.isupper() and len(text) > 3 and "." not in text:
+        return text.title()
+    return text
+
+
+def _ner_labels(doc: Doc) -> list[str]:
+    labels = [""] * len(doc)
+    for ent in doc.ents:
+        for k in range(ent.start, ent.end):
+            labels[k] = ent.label_ if len(ent) == 1 or ent.label_ != "PERSON" else "PERSON_MULTI"
+    return labels
+
+
+def _dominant(labels: set[str]) -> str:
+    for label in ("GPE", "LOC", "FAC", "PERSON_MULTI", "PERSON", "ORG", "NORP"):
+        if label in labels:
+            return label
+    return next(iter(labels), "")
+
+
+def _evidence(doc: Doc, span: Span, ner_label: list[str]) -> set[str]:
+    """Context that makes a gazetteer-only match credible."""
+    found = set()
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in LOCATIVES:
+        found.add("locative")
+    if span[0].is_upper and len(span[0].text) > 2 and _line_start(doc, span.start):
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.text in (",", "(", "—", "–", "-", ":"):
+            found.add("dateline")
+    for tok in doc[span.end:span.end + 3]:
+        if not _is_capitalised(tok.text) or not tok.is_alpha:
+            break
+        if tok.text in ORG_HEAD_WORDS:
+            found.add("inside_org_name")  # "Minsk Group", "Tripoli Protection Force"
+            break
+    if prev is not None and prev.lower_ in ("in", "of", "for") and span.start >= 2:
+        before = doc[span.start - 2]
+        if ner_label[before.i] == "ORG" and _is_capitalised(before.text):
+            found.add("inside_org_name")
+    return found
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space or doc.text[doc[i].idx - 1:doc[i].idx] == "\n"
+
+
+def _looks_like_place_name(span: Span) -> bool:
+    text = span.text
+    if not _is_capitalised(text) or any(ch.isdigit() for ch in text) or "\n" in text:
+        return False
+    if not all(t.is_alpha or t.text in ("-", "'", "’", ".") or t.lower_ in CONNECTORS for t in span):
+        return False
+    if country_of_demonym(text) is not None or place_key(text) in NOT_PLACES:
+        return False
+    return not (text.isupper() and len(span) > 1)
+
+
+def _accept(cand: PlaceCandidate, mentioned_countries: set[str]) -> bool:
+    """Does the evidence support reading this span as a place?"""
+    text = cand.text
+    if "inside_org_name" in cand.evidence or country_of_demonym(text) is not None:
+        return False
+    if place_key(text) in NOT_PLACES:
+        return False
+    if not cand.entries:
+        return "ner" in cand.evidence
+    if cand.ner_label == "PERSON_MULTI":
+        return False
+    best = cand.entries[0]
+    all_caps = text.isupper() and "." not in text and len(text) > 3
+    if all_caps and "dateline" not in cand.evidence:
+        return False
+    if best.curated:
+        return True
+    if cand.ner_label in NER_PLACE_LABELS or "dateline" in cand.evidence:
+        return True
+    in_story_country = any(e.country_code in mentioned_countries for e in cand.entries)
+    biggest = max(e.population for e in cand.entries)
+    if cand.ner_label in NER_OTHER_NAME_LABELS:
+        return biggest >= MISTAGGED_MIN_POPULATION and (in_story_country or biggest >= 1_000_000)
+    return "locative" in cand.evidence and biggest >= GAZETTEER_ONLY_MIN_POPULATION and (
+        in_story_country or biggest >= 1_000_000)
+
+
+def _disambiguate(entries: list[GazetteerEntry], mentioned_countries: set[str]) -> list[GazetteerEntry]:
+    """Prefer a curated entry, then a place in a country the story names, then the most populous."""
+    if not entries or entries[0].curated:
+        return entries
+
+    def weight(entry: GazetteerEntry) -> int:
+        return entry.population * (STORY_COUNTRY_WEIGHT if entry.country_code in mentioned_countries else 1)
+
+    return sorted(entries, key=weight, reverse=True)
 
 
 @Language.factory("karabakh_places", assigns=[f"doc._.{ext.PLACES}"])
