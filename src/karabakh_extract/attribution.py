@@ -1,0 +1,283 @@
+"""Who says so: the source a statement or figure is attributed to ("claimed_by").
+
+Wire copy attributes in a few fixed shapes, which token rules can read without a
+parser:
+
+* before the claim:  "X said (that) ...", "X says ...", "According to X, ..."
+* after the claim:   "..., X said.", "..., said X.", "..., according to X."
+* for a paragraph:   "... . Another 15 were killed, the monitor said." covers the
+  earlier sentences of its paragraph that name no source of their own.
+
+The source is given as a person's full name or an organisation's name when the
+earlier components (people, organizations) found one inside the source phrase,
+else as the phrase itself ("local officials", "medics"). Pronouns ("he said")
+resolve to the last named source before them.
+
+Use `find_claimant(doc, span)` for one span, or one `Attributor(doc)` for many
+spans of the same Doc (it caches per sentence).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
+
+from . import extensions as ext
+from .data import load_lines
+
+REPORTING_VERBS = frozenset(load_lines("figures_reporting_verbs.txt"))
+PRONOUNS = frozenset("he she they it we i".split())
+# Words between a source and its verb: "the separatists have said", "he later told".
+AUXILIARIES = frozenset(
+    "has have had also will would could may might later earlier previously again further "
+    "separately then did does do not n't n’t 've ’ve 's ’s has already".split())
+# Inside a source phrase these small words may join two halves ("Officials in Armenia").
+PHRASE_LINKS = frozenset("of in for from at on the a an ’s 's".split())
+PHRASE_STOPS = (STOP_WORDS - PHRASE_LINKS) | REPORTING_VERBS | {"according"}
+CLOSING_QUOTES = frozenset(("”", "\"", "’", "'", "»"))
+OPENING_QUOTES = frozenset(("“", "\"", "‘", "«"))
+MAX_PHRASE = 12
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_NEWLINE = re.compile(r"\n")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One attribution in a sentence: where its cue is, who, and which way it points."""
+
+    cue: int                 # token index of the reporting verb or of "according"
+    claimant: Optional[str]
+    trailing: bool           # the source follows what it reports (", X said.")
+    pronoun: bool = False    # the claimant was a pronoun resolved to an earlier source
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    name: str
+    is_person: bool
+
+
+class Attributor:
+    """Finds claimants for spans of one Doc; claims are computed once per sentence."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.mentions = _known_mentions(doc)
+        self._sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self._sentence_of = {}
+        for index, sent in enumerate(self._sentences):
+            for i in range(sent.start, sent.end):
+                self._sentence_of[i] = index
+        self._paragraph = _paragraph_ids(doc, self._sentences)
+        self._claims: dict[int, list[Claim]] = {}
+
+    def claimant_for(self, span: Span) -> Optional[str]:
+        """The source of the claim containing `span`, or None when the story names none."""
+        if len(span) == 0 or not self._sentences:
+            return None
+        index = self._sentence_of.get(span.start)
+        if index is None:
+            return None
+        claim = _pick_claim(self.claims(index), span.start)
+        if claim is None:
+            claim = self._paragraph_claim(index)
+        return claim.claimant if claim else None
+
+    def claims(self, index: int) -> list[Claim]:
+        """Attributions found in sentence `index` (cached)."""
+        if index not in self._claims:
+            self._claims[index] = [c for c in self._find_claims(self._sentences[index], index) if c.claimant]
+        return self._claims[index]
+
+    def _paragraph_claim(self, index: int) -> Optional[Claim]:
+        """A trailing source later in the paragraph, else the last source earlier in it."""
+        paragraph = self._paragraph[index]
+        later = index + 1
+        while later < len(self._sentences) and self._paragraph[later] == paragraph:
+            trailing = [c for c in self.claims(later) if c.trailing]
+            if trailing:
+                return trailing[-1]
+            later += 1
+        earlier = index - 1
+        while earlier >= 0 and self._paragraph[earlier] == paragraph:
+            if self.claims(earlier):
+                return self.claims(earlier)[-1]
+            earlier -= 1
+        return None
+
+    def _find_claims(self, sent: Span, index: int) -> list[Claim]:
+        doc = self.doc
+        claims: list[Claim] = []
+        for token in sent:
+            lower = token.lower_
+            if lower == "according" and token.i + 1 < sent.end and doc[token.i + 1].lower_ == "to":
+                phrase = _phrase_after(doc, token.i + 2, sent.end)
+                claims.append(Claim(token.i, self._name(phrase, index), trailing=True))
+            elif lower in REPORTING_VERBS and not _is_noun_use(token, sent):
+                claims.append(self._verb_claim(token, sent, index, claims))
+        return claims
+
+    def _verb_claim(self, verb: Token, sent: Span, index: int, earlier: list[Claim]) -> Claim:
+        doc = self.doc
+        before = verb.i - 1
+        if before >= sent.start and (doc[before].text == "," or doc[before].text in CLOSING_QUOTES):
+            phrase = _phrase_after(doc, verb.i + 1, sent.end)          # ", said the ministry"
+            if phrase is not None:
+                return self._claim(verb.i, phrase, index, trailing=True)
+        j = before
+        while j >= sent.start and doc[j].lower_ in AUXILIARIES:
+            j -= 1
+        if j >= sent.start and doc[j].text == ",":
+            person = self._mention_ending_at(doc[j - 1].idx + len(doc[j - 1].text)) if j > sent.start else None
+            if person is not None:                                      # "..., Diaa Rashwan, had said"
+                return Claim(verb.i, person.name, trailing=False)
+        phrase = _phrase_before(doc, j, sent.start)
+        if phrase is None:
+            if earlier:                                                 # "he said, adding that ..."
+                return Claim(verb.i, earlier[-1].claimant, trailing=False)
+            phrase = _phrase_after(doc, sent.start, verb.i)             # "X haven't ..., but say ..."
+            if phrase is None:
+                return Claim(verb.i, None, trailing=False)
+        first = phrase[0].i
+        trailing = first > sent.start and (doc[first - 1].text == "," or doc[first - 1].text in CLOSING_QUOTES)
+        return self._claim(verb.i, phrase, index, trailing)
+
+    def _claim(self, cue: int, phrase: Span, index: int, trailing: bool) -> Claim:
+        if len(phrase) == 1 and phrase[0].lower_ in PRONOUNS:
+            return Claim(cue, self._resolve_pronoun(phrase[0], index), trailing, pronoun=True)
+        return Claim(cue, self._name(phrase, index), trailing)
+
+    def _name(self, phrase: Optional[Span], index: int) -> Optional[str]:
+        """Person's full name > organisation name > the phrase as written."""
+        if phrase is None:
+            return None
+        if len(phrase) == 1 and phrase[0].lower_ in PRONOUNS:
+            return self._resolve_pronoun(phrase[0], index)
+        # Only a name at the head (end) of the phrase is its source: "Azerbaijani authorities"
+        # is not a person even when NER tags "Azerbaijani" as one.
+        heads = [m for m in self.mentions if m.start >= phrase.start_char and m.end == phrase.end_char]
+        people = [m for m in heads if m.is_person]
+        if people:
+            return people[0].name
+        for org in heads:
+            rest = (self.doc.text[phrase.start_char:org.start] + self.doc.text[org.end:phrase.end_char]).split()
+            if all(w.lower() in ("the", "a", "an") for w in rest):
+                return org.name
+        return phrase.text.strip() or None
+
+    def _resolve_pronoun(self, pronoun: Token, index: int) -> Optional[str]:
+        """The last named source before this sentence (a person for he/she)."""
+        wants_person = pronoun.lower_ in ("he", "she")
+        names = {m.name for m in self.mentions if m.is_person}
+        for earlier in range(index - 1, -1, -1):
+            for claim in reversed(self.claims(earlier)):
+                if not claim.pronoun and (not wants_person or claim.claimant in names or not names):
+                    return claim.claimant
+        if wants_person:
+            before = [m for m in self.mentions if m.is_person and m.end <= pronoun.idx]
+            if before:
+                return before[-1].name
+        return None
+
+    def _mention_ending_at(self, end_char: int) -> Optional[_Mention]:
+        for mention in self.mentions:
+            if mention.end == end_char and mention.is_person:
+                return mention
+        return None
+
+
+def find_claimant(doc: Doc, span: Span) -> Optional[str]:
+    """Who the story says reports what `span` states (person, organisation or phrase), or None."""
+    return Attributor(doc).claimant_for(span)
+
+
+def _pick_claim(claims: list[Claim], at: int) -> Optional[Claim]:
+    """The nearest source after the claim if it trails, else the outermost one before it."""
+    after = [c for c in claims if c.cue > at and c.trailing]
+    if after:
+        return after[0]
+    before = [c for c in claims if c.cue < at]
+    return before[0] if before else None
+
+
+def _is_noun_use(token: Token, sent: Span) -> bool:
+    """'the reported deaths', 'a confirmed case': a determiner before the verb makes it an adjective."""
+    return token.i > sent.start and token.doc[token.i - 1].lower_ in ("the", "a", "an", "its", "their")
+
+
+def _phrase_token(token: Token) -> bool:
+    text = token.text
+    if token.lower_ in PHRASE_LINKS:
+        return True
+    if token.lower_ in PHRASE_STOPS or token.is_punct or token.is_space or token.like_num:
+        return text in ("-", "–") if token.is_punct else False
+    return any(c.isalpha() for c in text)
+
+
+def _phrase_before(doc: Doc, end: int, stop: int) -> Optional[Span]:
+    """The source phrase ending at token `end` (inclusive), walking back at most MAX_PHRASE tokens."""
+    i = end
+    while i >= stop and end - i < MAX_PHRASE and _phrase_token(doc[i]):
+        i -= 1
+    start = i + 1
+    while start <= end and doc[start].lower_ in PHRASE_LINKS - {"the", "a", "an"}:
+        start += 1                      # never open on "of"/"in"/"’s"
+    return doc[start:end + 1] if start <= end else None
+
+
+def _phrase_after(doc: Doc, start: int, stop: int) -> Optional[Span]:
+    """The source phrase starting at token `start`, up to punctuation or a clause word."""
+    while start < stop and doc[start].is_space:
+        start += 1
+    i = start
+    while i < stop and i - start < MAX_PHRASE and _phrase_token(doc[i]):
+        i += 1
+    end = i
+    while end > start and doc[end - 1].lower_ in PHRASE_LINKS:
+        end -= 1                        # never close on "of"/"the"
+    return doc[start:end] if end > start else None
+
+
+def _known_mentions(doc: Doc) -> list[_Mention]:
+    """People and organisations found by earlier components, else the model's PERSON/ORG entities."""
+    mentions: list[_Mention] = []
+    for records, is_person in ((getattr(doc._, ext.PEOPLE, None) or [], True),
+                               (getattr(doc._, ext.ORGANIZATIONS, None) or [], False)):
+        for record in records:
+            for m in record.mentions:
+                mentions.append(_Mention(m.start, m.end, record.name, is_person))
+    if not mentions:
+        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG"):
+                name = _fullest_person_name(ent, people) if ent.label_ == "PERSON" else ent.text
+                mentions.append(_Mention(ent.start_char, ent.end_char, name, ent.label_ == "PERSON"))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _fullest_person_name(ent: Span, people: list[Span]) -> str:
+    """'Rashwan' -> 'Diaa Rashwan' when the story names him in full elsewhere."""
+    last = ent[-1].text
+    longer = [p.text for p in people if len(p) > len(ent) and p[-1].text == last]
+    return max(longer, key=len) if longer else ent.text
+
+
+def _paragraph_ids(doc: Doc, sentences: list[Span]) -> list[int]:
+    """Paragraph number of each sentence: blank lines separate paragraphs, or single
+    newlines when the text has no blank lines at all (one paragraph per line)."""
+    breaker = _BLANK_LINE if _BLANK_LINE.search(doc.text.strip()) else _NEWLINE
+    ids, current, previous_end = [], 0, 0
+    for sent in sentences:
+        words = [t for t in sent if not t.is_space]
+        start = words[0].idx if words else sent.start_char
+        if ids and breaker.search(doc.text, previous_end, start + 1):
+            current += 1
+        ids.append(current)
+        if words:
+            previous_end = words[-1].idx + len(words[-1].text)
+    return ids
