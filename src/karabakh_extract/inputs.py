@@ -21,10 +21,11 @@ DEFAULT_MAX_CHARS = 5_000_000
 class InputError(Exception):
     """An input that cannot be processed; `code` is one of records.ERROR_CODES."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, sha256: Optional[str] = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.sha256 = sha256  # of the raw bytes, when they were read: error records carry it
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,16 @@ def _detect_encoding(raw: bytes) -> str:
 
 
 def decode_bytes(raw: bytes, *, path: Optional[str] = None, max_chars: int = DEFAULT_MAX_CHARS) -> DecodedInput:
-    """Decode raw input bytes; raise InputError(empty|binary|decode|too_large)."""
+    """Decode raw input bytes; raise InputError(empty|binary|decode|too_large) carrying the bytes' sha256."""
     digest = hashlib.sha256(raw).hexdigest()
+    try:
+        return _decode(raw, digest, path, max_chars)
+    except InputError as exc:
+        exc.sha256 = digest
+        raise
+
+
+def _decode(raw: bytes, digest: str, path: Optional[str], max_chars: int) -> DecodedInput:
     if not raw.strip():
         raise InputError("empty", "the input is empty or whitespace only")
     is_utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
