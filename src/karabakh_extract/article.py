@@ -18,6 +18,7 @@ from .page_lines import Paragraph, date_markers, paragraphs
 Region = tuple[int, int]  # (start, end) offsets into the page text
 
 HEADLINE_MIN_WORDS = 3     # shorter title lines above a headline are section labels ("World")
+HEADLINE_MAX_CHARS = 250   # a headline may end with a full stop, but it is never longer than this
 DEK_LOOKAHEAD = 3          # a dek is followed within this many paragraphs by credits or the dateline
 HEADER_DATE_MAX_CHARS = 200  # only short header lines are searched for the page's date
 DEK_MIN_WORDS = 10         # a title-shaped line this long is prose without its full stop
@@ -92,11 +93,14 @@ def _find_lead(parsed: _Parsed) -> Optional[int]:
 
 
 def _find_headline(parsed: _Parsed, lead: int) -> Optional[int]:
-    """The first title-shaped line above the lead; None when prose comes first."""
+    """The first title-shaped line above the lead; None when prose comes first (unless that
+    prose is short and sits right above the page's date or byline, as headlines do)."""
     for i in range(lead):
         kind = parsed.kinds[i]
         if kind is Kind.STORY:
-            return None
+            j = parsed.next_index(i, (Kind.FURNITURE, Kind.SEPARATOR))
+            above_credits = j is not None and parsed.kinds[j] in (Kind.DATE, Kind.BYLINE)
+            return i if above_credits and len(parsed.paras[i].flat) <= HEADLINE_MAX_CHARS else None
         if kind is Kind.TITLE and len(parsed.paras[i].flat.split()) >= HEADLINE_MIN_WORDS:
             return i
     return None

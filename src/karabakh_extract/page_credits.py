@@ -4,8 +4,8 @@ Wire credits come in a few house styles ("TRIPOLI (Reuters) -", "By AFP",
 "AP, MOSCOW", "Associated Press writers X and Y contributed", "(Reporting by X;
 Editing by Y)"). A page may also carry other agencies' photo credits, so each
 kind of evidence has a strength and the strongest wins: a dateline credit beats
-a byline, which beats a contributor line, then "told Reuters" in the story,
-then a photo credit.
+a byline, which beats a contributor line or the wire's copyright line, then
+"told Reuters" in the story. A photo credit alone says nothing about the story.
 """
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ import re
 from typing import Iterable, Optional
 
 from .data import load_tsv
+from .page_phrases import trie_pattern
 
 # Evidence strengths (higher wins; ties go to the earliest on the page).
 DATELINE_CREDIT = 5
 BYLINE_CREDIT = 4
 CONTRIBUTOR_CREDIT = 3
 STORY_MENTION = 2
-PHOTO_CREDIT = 1
 
 
 def _agency_names() -> dict[str, str]:
@@ -32,7 +32,8 @@ def _agency_names() -> dict[str, str]:
 
 
 AGENCY_BY_NAME = _agency_names()
-_NAMES = "|".join(re.escape(n) for n in sorted(AGENCY_BY_NAME, key=len, reverse=True))
+AGENCY_HINT = re.compile(trie_pattern({name.split()[0] for name in AGENCY_BY_NAME}))
+_NAMES = trie_pattern(AGENCY_BY_NAME)
 
 
 def _agency(n: int) -> str:
@@ -52,36 +53,34 @@ DATELINE_AGENCY = re.compile(rf"\({_agency(1)}\)\s*(?:{_DASH}|:)")
 BYLINE_AGENCY = re.compile(
     rf"^(?:(?:By|BY|Via|VIA|From|Source|SOURCE|Credit|Courtesy of)\s*:?\s+(?:the\s+|The\s+)?{_agency(2)}\b"
     rf"|{_agency(3)}(?:\s*[,/|]|\s+{_DASH}|\s*$)"
-    rf"|.{{2,80}}(?:[,|/]|\s{_DASH})\s*(?:The\s+)?{_agency(4)}\s*$)"
+    rf"|.{{2,80}}(?:[,|]|\s{_DASH})\s*(?:The\s+)?{_agency(4)}\s*$)"
 )
 STORY_AGENCY = re.compile(
     rf"\b(?:told|tells|telling|(?:interview|call|conversation|speaking|spoke)\s+with|according\s+to(?:\s+an?)?)"
-    rf"\s+(?:the\s+|The\s+)?{_agency(5)}\b(?!\s+(?:reported|said|says|reports)\b)"
+    rf"\s+(?:the\s+|The\s+)?{_agency(5)}\b(?!\s+(?:reported|said|says|reports|news\s+agency)\b)"
     rf"|\b{_agency(6)}\s+(?:reporters?|correspondents?|journalists?|photographers?|videographers?|witness(?:es)?|tally|count|calculations?|crew)\b"
     rf"|\b(?P<tv>AFPTV|AFP\s+TV|Reuters\s+TV|APTN)\b"
 )
-PHOTO_AGENCY = re.compile(
-    rf"(?:Photo(?:graph)?s?|Image|Picture|Credit)\s*(?::|by|/)\s*(?:the\s+)?{_agency(7)}\b"
-    rf"|\(\s*{_agency(8)}(?:\s+(?:photo|Photo|PHOTO|file photo)[^)]{{0,60}})?\)\s*$"
-    rf"|\b{_agency(9)}\s*(?:photo|Photo|PHOTO)\b"
-    rf"|\b{_agency(10)}/[A-Z]"
-    rf"|Copyright\s+\d{{4}}\s+(?:the\s+|The\s+)?{_agency(11)}"
-)
+# The wire's copyright line under its story (not a photo's "(Copyright ...)" credit).
+COPYRIGHT_AGENCY = re.compile(rf"^(?:Copyright|\u00a9|\(c\))\s*(?:\d{{4}}\s+)?(?:the\s+|The\s+)?{_agency(7)}\b")
 TV_AGENCY = {"AFPTV": "AFP", "AFP TV": "AFP", "Reuters TV": "Reuters", "APTN": "AP"}
 CONTRIBUTOR_AGENCY = re.compile(rf"^(?:The\s+)?{_agency(12)}\s+(?:writers?|reporters?|correspondents?|journalists?)\b")
+WIRE_CONTRIBUTED = re.compile(rf"^(?:The\s+)?(?:{_NAMES})\s+contributed\b")   # "The Associated Press contributed..."
 REUTERS_STYLE_CREDIT = re.compile(r"^\(?\s*(?:Reporting|Additional reporting|Writing) by\b", re.I)
 
 # Lines that credit people.
 BYLINE = re.compile(r"^(?:By|BY|Via|VIA)\s+(?=[A-Z])(?P<who>.{2,120})$")
-CONTRIBUTED = re.compile(r"\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?(?:\s+from\s+[^.]+)?\.?\s*$")
+CONTRIBUTED = re.compile(r"\bcontributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article|post)))?(?:\s+from\s+[^.]+)?\.?\s*$")
 CONTRIBUTOR_PREFIX = re.compile(
     r"^(?:Also\s+)?(?:contributing\s+(?:to\s+this\s+report\s+)?(?:were|was)\s+)?(?:The\s+)?"
-    r"(?:Associated Press|AP|AFP|Reuters|Bloomberg|[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,3})?\s*"
+    r"(?:Associated Press|AP|AFP|Reuters|Bloomberg|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})?\s*"
     r"(?:staff\s+)?(?:writers?|reporters?|correspondents?|journalists?|videojournalists?|photographers?|researchers?|producers?)\s+",
 )
 REUTERS_CREDIT = re.compile(r"^\(?\s*((?:Reporting|Additional reporting|Writing|Reporting and writing)\s+by\b.*?)\)?\s*$", re.I)
 REPORTER_ROLES = re.compile(r"^(?:additional\s+)?(?:reporting|writing|reporting and writing)\s+by\s+", re.I)
 NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+OUTLET_POSSESSIVE = re.compile(r"^[\w .&-]{2,40}?['\u2019]s?\s+(?=[A-Z])")   # "NPR's Sarah Knight"
+CAPS_SUFFIX = re.compile(r"(?:\s+[A-Z]{2,}\b)+$")
 PLACE_SUFFIX = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
 ROLE_SUFFIX = re.compile(
     r"\s*(?:[,|/-]\s*)?(?:The\s+)?(?:Associated Press|AP|AFP|Reuters)?\s*"
@@ -104,7 +103,10 @@ def proper_case(name: str) -> str:
 
 
 def _as_person(part: str) -> Optional[str]:
-    part = PLACE_SUFFIX.sub("", part.strip(" .;:()\u2014\u2013-"))
+    part = OUTLET_POSSESSIVE.sub("", part.strip(" .;:()\u2014\u2013-"))
+    part = PLACE_SUFFIX.sub("", part)
+    if not part.isupper():
+        part = CAPS_SUFFIX.sub("", part)   # "Soyoung Kim SEOUL": a dateline city without "in"
     part = ROLE_SUFFIX.sub("", part).strip(" ,.")
     tokens = part.split()
     if not 2 <= len(tokens) <= 5 or part in AGENCY_BY_NAME:
@@ -153,7 +155,11 @@ def is_contributor_line(line: str) -> bool:
     """'X and Y contributed to this report.' or Reuters' '(Reporting by X; Editing by Y)'."""
     if len(line) > 500:
         return False
-    return bool(REUTERS_CREDIT.match(line)) or bool(CONTRIBUTED.search(line) and len(line.split()) <= 60)
+    if REUTERS_CREDIT.match(line):
+        return True
+    # "... contributed." ends story sentences too: it is a credit only when it names people or a wire.
+    return bool(CONTRIBUTED.search(line)) and bool(
+        contributor_line_names(line) or WIRE_CONTRIBUTED.match(line))
 
 
 def contributor_line_names(line: str) -> list[str]:
@@ -161,18 +167,26 @@ def contributor_line_names(line: str) -> list[str]:
     reuters = REUTERS_CREDIT.match(line)
     if reuters:
         names = []
-        for segment in reuters.group(1).split(";"):
+        for segment in re.split(r";|\.\s+(?=[A-Z])", reuters.group(1)):
             role = REPORTER_ROLES.match(segment.strip())
             if role:
                 names += [n for n in names_in(segment.strip()[role.end():]) if n not in names]
         return names
     listing = CONTRIBUTED.sub("", line)
-    listing = CONTRIBUTOR_PREFIX.sub("", listing.strip())
+    listing = re.split(r"[.!?]\s+(?=[A-Z])", listing.strip())[-1]   # only the credit sentence
+    listing = CONTRIBUTOR_PREFIX.sub("", listing)
     return names_in(listing)
+
+
+def mentions_an_agency(line: str) -> bool:
+    """Cheap pre-check (plain substring search) before the credit regexes run."""
+    return AGENCY_HINT.search(line) is not None
 
 
 def agency_evidence(line: str, *, in_caption: bool = False, in_header: bool = False) -> Iterable[tuple[int, str]]:
     """(strength, canonical agency) for every credit this paragraph gives."""
+    if not mentions_an_agency(line):
+        return
     head = line[:160]
     for m in DATELINE_AGENCY.finditer(head):
         yield DATELINE_CREDIT, agency_in(m)
@@ -181,13 +195,13 @@ def agency_evidence(line: str, *, in_caption: bool = False, in_header: bool = Fa
         if m and any(k.startswith("a") and v for k, v in m.groupdict().items()):
             yield BYLINE_CREDIT, agency_in(m)
     m = CONTRIBUTOR_AGENCY.match(line)
-    if m and is_contributor_line(line):
+    if m and CONTRIBUTED.search(line):
         yield CONTRIBUTOR_CREDIT, agency_in(m)
-    elif REUTERS_STYLE_CREDIT.match(line) and is_contributor_line(line):
+    elif REUTERS_STYLE_CREDIT.match(line) and REUTERS_CREDIT.match(line):
         yield STORY_MENTION, "Reuters"
-    if in_caption or len(line) < 600:
-        for m in PHOTO_AGENCY.finditer(line[-300:] if len(line) > 300 else line):
-            yield PHOTO_CREDIT, agency_in(m)
+    m = COPYRIGHT_AGENCY.match(line)
+    if m:
+        yield CONTRIBUTOR_CREDIT, agency_in(m)
     if not in_caption:
         for m in STORY_AGENCY.finditer(line):
             if m.group("tv"):

@@ -99,8 +99,11 @@ def find_dates(text: str) -> list[FoundDate]:
 
 
 def first_date(text: str) -> Optional[FoundDate]:
-    found = find_dates(text)
-    return found[0] if found else None
+    for match in DATE.finditer(text):
+        iso = _parse(match)
+        if iso:
+            return FoundDate(iso, match.start(), match.end())
+    return None
 
 
 def is_date_line(text: str) -> bool:

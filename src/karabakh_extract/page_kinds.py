@@ -12,6 +12,7 @@ import re
 
 from . import page_credits, page_dates
 from .data import load_lines
+from .page_phrases import trie_pattern
 from .page_lines import Paragraph
 
 
@@ -27,13 +28,12 @@ class Kind(enum.Enum):
     SEPARATOR = "separator"      # "___", "* * *"
 
 
-FURNITURE_PHRASES = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(load_lines("page_furniture.txt"), key=len, reverse=True)) + r")",
-    re.I,
-)  # no word boundary after a phrase: pasted pages glue widgets together ("Share this articleComments")
+# Matched on the lower-cased line. No word boundary after a phrase: pasted pages glue
+# widgets together ("Share this articleComments").
+FURNITURE_PHRASES = re.compile(r"(?<![a-z])" + trie_pattern(p.lower() for p in load_lines("page_furniture.txt")))
 TAIL_MARKERS = frozenset(load_lines("page_tail_markers.txt"))
 FURNITURE_LINE_MAX = 260     # a line this short with one boilerplate phrase is boilerplate
-FURNITURE_SCAN_MAX = 1200    # longer lines are prose; boilerplate paragraphs are never this long
+FURNITURE_SCAN_MAX = 700     # longer lines are prose; boilerplate paragraphs are never this long
 TITLE_MAX_CHARS = 160        # longer lines without a full stop are cut-off prose, not titles
 SUBHEAD_MAX_WORDS = 5        # longer title-shaped lines inside a story are related-story links
 
@@ -60,6 +60,7 @@ CAPTION_CREDIT = re.compile(
     r"|\b(?:" + _CREDIT_NAMES + r")\s*(?:photo|Photo|PHOTO)(?:/[^)]{1,60})?"
     r"|\b(?:REUTERS|AFP|AP|EPA|XINHUA)/[A-Z][\w .'\-]{1,60}(?:/File(?: Photo)?)?"
     r"|\((?:Copyright|\u00a9)[^)]{3,120}\)"
+    r"|\([^()]{1,80}(?:\bvia|/)\s*(?:" + _CREDIT_NAMES + r")\)"
     r"|\b(?:Getty Images|Shutterstock)"
     r")\s*\.?\s*$"
 )
@@ -68,18 +69,22 @@ CAPTION_DATE_END = re.compile(r",\s*(?:" + page_dates.WEEKDAY + r",\s*)?" + page
 CAPTION_KICKER = re.compile(r"^[A-Z][A-Z\-']{2,}(?:\s[A-Z\-']{2,}){0,2}[.:]\s+[A-Z]")
 
 
+NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024F]")
+LETTER = re.compile(r"[^\W\d_]")
+
+
 def non_latin_share(text: str) -> float:
     """Share of letters outside the Latin script (share-button residue of an English page)."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    if text.isascii():
         return 0.0
-    return sum(1 for c in letters if ord(c) > 0x24F) / len(letters)
+    letters = len(LETTER.findall(text))
+    return len(NON_LATIN_LETTER.findall(text)) / letters if letters else 0.0
 
 
 def is_furniture(text: str) -> bool:
     if len(text) > FURNITURE_SCAN_MAX:
         return False
-    hits = FURNITURE_PHRASES.findall(text)
+    hits = FURNITURE_PHRASES.findall(text.lower())
     if len(hits) >= 2 or (hits and len(text) <= FURNITURE_LINE_MAX):
         return True
     if len(text) <= 300 and LINK.search(text):
@@ -108,11 +113,20 @@ def starts_with_dateline(text: str) -> bool:
     return bool(DATELINE.match(text[:160]))
 
 
+def starts_with_dash_dateline(text: str) -> bool:
+    """A dateline proper ('GOMA, Congo (AP) \u2014'), not a 'KICKER:' in front of a title."""
+    match = DATELINE.match(text[:160])
+    return bool(match) and not match.group().rstrip().endswith(":")
+
+
 def looks_like_title(text: str) -> bool:
-    """Title-shaped: short, with no full stop at the end (headlines end bare, or with ? ! or a quote)."""
+    """Title-shaped: short, with no full stop at the end (headlines end bare, with ? ! or a
+    quote, or cut short with '...')."""
     if len(text) > TITLE_MAX_CHARS:
         return False
-    return not text.rstrip("\"'\u201d\u2019)]").endswith((".", ":", ";", "\u2026"))
+    if text.endswith(("...", "\u2026")):
+        return True
+    return not text.rstrip("\"'\u201d\u2019)]").endswith((".", ":", ";"))
 
 
 def kind_of(paragraph: Paragraph) -> Kind:
@@ -132,6 +146,6 @@ def kind_of(paragraph: Paragraph) -> Kind:
         return Kind.FURNITURE
     if is_caption(text):
         return Kind.CAPTION
-    if looks_like_title(text) and not starts_with_dateline(text):
-        return Kind.TITLE
+    if looks_like_title(text) and not starts_with_dash_dateline(text):
+        return Kind.TITLE   # "NFL: Cardinals QB retires" is a kicker and a title, not a dateline
     return Kind.STORY

@@ -6,6 +6,7 @@ into the input, so a paragraph that spans a newline is still one region.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -31,7 +32,7 @@ class Paragraph:
     text: str
     blank_before: bool = True   # an empty line (or the page start) comes right before it
 
-    @property
+    @functools.cached_property
     def flat(self) -> str:
         """The text on one line (wrapped copy joined), for rules that read it as prose."""
         return " ".join(self.text.split())
