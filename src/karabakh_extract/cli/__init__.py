@@ -5,7 +5,9 @@ own module of this package and is attached to the `main` group at the bottom.
 """
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -39,6 +41,23 @@ def _check_published(value: Optional[str]) -> Optional[str]:
         return validate_published(value)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--published")
+
+
+EXIT_CLOSED_PIPE = 141  # what a shell reports for a writer stopped by SIGPIPE
+
+
+@contextlib.contextmanager
+def closed_pipe_ends_quietly():
+    """`| head` may close stdout early: stop at once, with no traceback and no
+    'Exception ignored' note from Python's final flush."""
+    try:
+        yield
+    except BrokenPipeError:
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        sys.exit(EXIT_CLOSED_PIPE)
 
 
 def dump_json(obj: dict, *, indent: bool) -> str:
@@ -99,8 +118,9 @@ def extract(files: tuple[str, ...], published: Optional[str], model: Optional[st
             raise click.ClickException(f"{name if name != '-' else 'standard input'}: {exc.message} [{exc.code}]")
     indent = len(files) == 1 and not compact and sys.stdout.isatty()
     try:
-        for facts in extract_decoded(decoded, published=published, model=model):
-            click.echo(dump_json(facts.to_dict(), indent=indent))
+        with closed_pipe_ends_quietly():
+            for facts in extract_decoded(decoded, published=published, model=model):
+                click.echo(dump_json(facts.to_dict(), indent=indent))
     except ModelNotFoundError as exc:
         raise click.ClickException(str(exc))
 

@@ -13,7 +13,7 @@ from ..batch import (DEFAULT_GLOB, BatchOptions, BatchSummary, JsonLinesFile, Js
                      find_input_files, run_batch)
 from ..inputs import DEFAULT_MAX_CHARS
 from ..pipeline import ModelNotFoundError
-from . import CONTEXT_SETTINGS, _check_published, _model_option, _published_option
+from . import CONTEXT_SETTINGS, _check_published, _model_option, _published_option, closed_pipe_ends_quietly
 
 EXIT_SOME_FAILED = 1
 EXIT_INTERRUPTED = 130
@@ -57,7 +57,7 @@ def command(inputs: tuple[Path, ...], output: Optional[Path], out_dir: Optional[
       1    some inputs failed (their error records are in the output)
       2    usage error (bad option or missing input)
       130  interrupted (Ctrl-C or SIGTERM); the output holds whole lines only
-    A closed pipe (| head) ends the run quietly.
+      141  stdout was closed early (| head): the run stops quietly
 
     \b
     Examples:
@@ -79,7 +79,7 @@ def command(inputs: tuple[Path, ...], output: Optional[Path], out_dir: Optional[
         sink = (OutDirSink(out_dir, resume=resume) if out_dir
                 else JsonLinesFile(output, resume=resume) if output
                 else JsonLinesSink(click.get_binary_stream("stdout")))
-        with console.progress_bar() as progress:
+        with closed_pipe_ends_quietly(), console.progress_bar() as progress:
             run_batch(files, sink, options, on_start=progress.start, on_result=lambda result: progress.advance(),
                       summary=summary)
     except KeyboardInterrupt:
@@ -87,8 +87,6 @@ def command(inputs: tuple[Path, ...], output: Optional[Path], out_dir: Optional[
         sys.exit(EXIT_INTERRUPTED)
     except ModelNotFoundError as exc:
         raise click.ClickException(str(exc))
-    except BrokenPipeError:
-        raise
     except OSError as exc:
         raise click.ClickException(f"cannot write the output: {exc}")
     console.print_summary(summary.ok, summary.failed, summary.skipped, summary.seconds)
