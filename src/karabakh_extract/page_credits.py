@@ -94,12 +94,11 @@ def proper_case(name: str) -> str:
     if not name.isupper():
         return name
 
-    def fix(word: str) -> str:
-        parts = re.split(r"([\-'\u2019])", word.lower())
-        word = "".join(p.capitalize() if p.isalpha() else p for p in parts)
-        return re.sub(r"^Mc(\w)", lambda m: "Mc" + m.group(1).upper(), word)
+    def fix(part: str) -> str:
+        part = part.capitalize()
+        return "Mc" + part[2:].capitalize() if part.startswith("Mc") and len(part) > 3 else part
 
-    return " ".join(fix(w) for w in name.split())
+    return "".join(fix(p) for p in re.split(r"([\s\-'\u2019]+)", name.lower()))
 
 
 def _as_person(part: str) -> Optional[str]:

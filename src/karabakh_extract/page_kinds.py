@@ -142,10 +142,10 @@ def kind_of(paragraph: Paragraph) -> Kind:
         return Kind.BYLINE
     if page_dates.is_date_line(text):
         return Kind.DATE
-    if is_furniture(text):
-        return Kind.FURNITURE
     if is_caption(text):
         return Kind.CAPTION
+    if is_furniture(text):
+        return Kind.FURNITURE
     if looks_like_title(text) and not starts_with_dash_dateline(text):
         return Kind.TITLE   # "NFL: Cardinals QB retires" is a kicker and a title, not a dateline
     return Kind.STORY

@@ -1,0 +1,373 @@
+"""The page parser on hand-written pages: one rule per test, furniture and all."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from karabakh_extract.article import Page, parse_page
+from karabakh_extract.page_credits import contributor_line_names, proper_case
+from karabakh_extract.page_dates import first_date, is_date_line
+from karabakh_extract.page_kinds import Kind, is_caption, kind_of
+from karabakh_extract.page_lines import Paragraph, paragraphs
+
+LEAD = ("VALLETTA, Malta (AP) \u2014 Fishermen on the island's north coast said on Tuesday that a storm "
+        "had sunk four boats overnight, and coast guard crews were still searching for two missing men.")
+SECOND = ("The harbour master said the storm arrived faster than forecast and that the breakwater, "
+          "built in the 1960s, was badly damaged along most of its length.")
+THIRD = "\u201cWe have never seen waves like this in winter,\u201d said Joseph Camilleri, a fisherman of 40 years."
+
+
+def page_of(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+def body_text(text: str, page: Page) -> str:
+    return "\n\n".join(text[s:e] for s, e in page.body)
+
+
+def region_text(text: str, region) -> str:
+    return text[region[0]:region[1]] if region else None
+
+
+# --- headline -------------------------------------------------------------------------------
+
+def test_headline_after_notification_prompts():
+    text = page_of("Stay up to date with notifications from The Daily Planet",
+                   "Notifications can be managed in browser preferences.",
+                   "Storm sinks fishing boats off Malta", LEAD, SECOND)
+    page = parse_page(text)
+    assert region_text(text, page.headline) == "Storm sinks fishing boats off Malta"
+
+
+def test_no_headline_when_page_starts_with_the_story():
+    text = page_of("Fishermen on the island's north coast said on Tuesday that a storm had sunk four boats.",
+                   SECOND, THIRD)
+    assert parse_page(text).headline is None
+
+
+def test_no_headline_when_page_starts_with_a_dateline_sentence():
+    text = page_of("VALLETTA: A storm sank four fishing boats overnight, the coast guard said on Tuesday.",
+                   SECOND, THIRD)
+    assert parse_page(text).headline is None
+
+
+def test_wrapped_headline_is_joined_and_spans_the_newline():
+    wrapped = ("Fishermen on the island's north coast said on Tuesday that a storm\n"
+               "had sunk four boats overnight, and coast guard crews were still\n"
+               "searching for two missing men on the rocks near the old harbour.\n")
+    text = ("A winter storm sinks four fishing boats off the north coast of\nthe island of Malta\n"
+            "Send a link to a friend\n[March 03, 2021]\n" + wrapped * 4)
+    page = parse_page(text)
+    assert page.headline_text == "A winter storm sinks four fishing boats off the north coast of the island of Malta"
+    assert "\n" in region_text(text, page.headline)
+
+
+def test_bom_at_offset_zero_does_not_break_the_headline():
+    text = "\ufeff" + page_of("Storm sinks fishing boats off Malta", LEAD, SECOND)
+    page = parse_page(text)
+    assert region_text(text, page.headline) == "Storm sinks fishing boats off Malta"
+
+
+def test_date_marker_before_the_headline_is_cut_off_and_gives_the_date():
+    text = " date 2021-03-02 Storm sinks fishing boats off Malta\n\n" + page_of(LEAD, SECOND)
+    page = parse_page(text)
+    assert region_text(text, page.headline) == "Storm sinks fishing boats off Malta"
+    assert page.published == "2021-03-02"
+
+
+def test_repeated_headline_is_not_body():
+    text = page_of("Storm sinks fishing boats off Malta", "Storm sinks fishing boats off Malta", LEAD, SECOND)
+    page = parse_page(text)
+    assert "Storm sinks" not in body_text(text, page)
+
+
+def test_section_label_above_the_headline_is_skipped():
+    text = page_of("You are here", "World", "Storm sinks fishing boats off Malta", LEAD, SECOND)
+    assert region_text(text, parse_page(text).headline) == "Storm sinks fishing boats off Malta"
+
+
+def test_sentence_headline_above_the_date_line():
+    text = page_of("Malta counts the cost of its worst winter storm in decades.", "2021-03-02T09:15:00", SECOND, THIRD)
+    page = parse_page(text)
+    assert region_text(text, page.headline).startswith("Malta counts the cost")
+
+
+# --- summary ----------------------------------------------------------------------------------
+
+def test_dek_between_headline_and_byline_is_the_summary():
+    dek = "Coast guard crews are searching for two fishermen after a storm sank four boats off the island"
+    text = page_of("Storm sinks fishing boats off Malta", dek, "Via AP news wire", LEAD, SECOND)
+    page = parse_page(text)
+    assert region_text(text, page.summary) == dek
+    assert dek not in body_text(text, page)
+
+
+# --- published --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, iso", [
+    ("Tuesday 2 March 2021 07:36 EST", "2021-03-02T07:36:00-05:00"),
+    ("Tuesday 2 March 2021 14:05 CET", "2021-03-02T14:05:00+01:00"),
+    ("Mar 2, 2021 7:36 p.m. GMT", "2021-03-02T19:36:00+00:00"),
+    ("3/2/2021", "2021-03-02"),
+    ("Mar 02,2021", "2021-03-02"),
+    ("[March 02, 2021]", "2021-03-02"),
+    ("on Tuesday 2 March, 2021", "2021-03-02"),
+    ("2021-03-02T09:15:00", "2021-03-02T09:15:00"),
+    ("2021-03-02T00:00:00", "2021-03-02"),
+    ("\u2022 03/02/2021", "2021-03-02"),
+])
+def test_header_date_formats(line, iso):
+    text = page_of("Storm sinks fishing boats off Malta", line, LEAD, SECOND)
+    assert parse_page(text).published == iso
+
+
+def test_byline_with_date_gives_date_and_byline():
+    text = page_of("Storm sinks fishing boats off Malta", "By AFP - Mar 02,2021 - Last updated at Mar 02,2021", LEAD, SECOND)
+    page = parse_page(text)
+    assert page.published == "2021-03-02"
+    assert page.byline == "By AFP"
+
+
+def test_marker_date_takes_the_time_from_a_header_line_of_the_same_day():
+    text = " date 2021-03-02 Storm sinks fishing boats off Malta\n\nTuesday 2 March 2021 07:36 EST\n\n" + page_of(LEAD)
+    assert parse_page(text).published == "2021-03-02T07:36:00-05:00"
+
+
+def test_lead_sentence_naming_its_day_is_the_fallback():
+    text = page_of("Rescuers said a storm sank four boats on Tuesday (March 2, 2021) off the north coast of Malta.",
+                   SECOND)
+    assert parse_page(text).published == "2021-03-02"
+
+
+def test_dateline_day_takes_the_year_from_the_copyright_line():
+    text = page_of("Storm sinks boats", "VALLETTA, March 2 (Reuters) - A storm sank four fishing boats overnight.",
+                   SECOND, "Copyright 2021 Thomson Reuters.")
+    assert parse_page(text).published == "2021-03-02"
+
+
+def test_no_date_anywhere_gives_none():
+    assert parse_page(page_of("Storm sinks fishing boats off Malta", LEAD, SECOND)).published is None
+
+
+def test_date_line_shape():
+    assert is_date_line("Published: 2 March 2021")
+    assert not is_date_line("The storm of 2 March 2021 sank four boats and damaged the breakwater.")
+
+
+def test_impossible_dates_are_ignored():
+    assert first_date("99/99/2021") is None
+    assert first_date("February 31, 2021") is None
+
+
+# --- agency -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("credit, agency", [
+    ("VALLETTA, Malta (AP) \u2014 A storm sank four fishing boats overnight, officials said.", "AP"),
+    ("VALLETTA (Reuters) - A storm sank four fishing boats overnight, officials said.", "Reuters"),
+    ("(Reuters) - A storm sank four fishing boats overnight, officials said.", "Reuters"),
+    ("VALLETTA, March 2 (AFP) - A storm sank four fishing boats overnight, officials said.", "AFP"),
+])
+def test_dateline_credit(credit, agency):
+    assert parse_page(page_of("Storm sinks boats", credit, SECOND)).agency == agency
+
+
+@pytest.mark.parametrize("byline, agency", [
+    ("By AFP", "AFP"), ("Via AP news wire", "AP"), ("AP, VALLETTA", "AP"), ("Associated Press", "AP"),
+    ("By Reuters", "Reuters"), ("Agence France-Presse", "AFP"), ("By Maria Borg, Associated Press", "AP"),
+    ("Source: Xinhua", "Xinhua"),
+])
+def test_byline_credit(byline, agency):
+    text = page_of("Storm sinks fishing boats off Malta", byline, SECOND, THIRD)
+    assert parse_page(text).agency == agency
+
+
+def test_dateline_credit_beats_a_photo_credit_of_another_agency():
+    caption = "Fishermen inspect a damaged boat in the harbour on Tuesday. Photo: AFP"
+    text = page_of("Storm sinks fishing boats off Malta", "AP, VALLETTA", caption, SECOND, THIRD)
+    assert parse_page(text).agency == "AP"
+
+
+def test_photo_credit_alone_gives_no_agency():
+    caption = "Fishermen inspect a damaged boat in the harbour on Tuesday (AFP photo)"
+    text = page_of("Storm sinks fishing boats off Malta", caption, SECOND, THIRD)
+    assert parse_page(text).agency is None
+
+
+@pytest.mark.parametrize("sentence, agency", [
+    ("\u201cIt was terrible,\u201d a fisherman said in a phone call with Reuters.", "Reuters"),
+    ("The harbour master told AFP the breakwater would be rebuilt.", "AFP"),
+    ("AFPTV images showed boats piled against the harbour wall.", "AFP"),
+    ("AFP reporters saw boats piled against the harbour wall.", "AFP"),
+])
+def test_story_mentions_of_the_wire(sentence, agency):
+    text = page_of("Storm sinks fishing boats off Malta", SECOND, sentence)
+    assert parse_page(text).agency == agency
+
+
+def test_citing_another_agency_is_not_a_credit():
+    text = page_of("Storm sinks fishing boats off Malta", SECOND,
+                   "The harbour master told the Reuters news agency the breakwater would be rebuilt.")
+    assert parse_page(text).agency is None
+
+
+def test_no_credit_gives_no_agency():
+    assert parse_page(page_of("Storm sinks fishing boats off Malta", SECOND, THIRD)).agency is None
+
+
+# --- byline and contributors ---------------------------------------------------------------------
+
+def test_all_caps_byline_names_are_properly_cased():
+    text = page_of("Storm sinks fishing boats off Malta", "By MARIA BORG and JOHN O'NEILL-MCCANN", LEAD, SECOND)
+    page = parse_page(text)
+    assert page.byline == "By MARIA BORG and JOHN O'NEILL-MCCANN"
+    assert page.contributors == ["Maria Borg", "John O'Neill-McCann"]
+
+
+def test_agency_only_byline_has_no_contributors():
+    assert parse_page(page_of("Storm sinks fishing boats off Malta", "By AFP", LEAD)).contributors == []
+
+
+def test_contributor_line_names_writers_and_drops_places():
+    line = "Associated Press writers Paul Vella in Rome and Anna Grech in London contributed to this report."
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, SECOND, "___", line)
+    page = parse_page(text)
+    assert page.contributors == ["Paul Vella", "Anna Grech"]
+    assert "contributed" not in body_text(text, page)
+    assert "___" not in body_text(text, page)
+
+
+def test_reuters_credit_keeps_reporters_not_editors():
+    assert contributor_line_names(
+        "(Reporting by Paul Vella; Additional reporting by Anna Grech in Rome; Editing by Mark Farrugia)"
+    ) == ["Paul Vella", "Anna Grech"]
+
+
+def test_outlet_possessive_is_not_part_of_the_name():
+    assert contributor_line_names("Malta Radio's Karen Azzopardi contributed to this report.") == ["Karen Azzopardi"]
+
+
+def test_story_sentence_ending_in_contributed_is_not_a_credit():
+    line = "Officials said warm seas and strong winds both contributed."
+    assert kind_of(Paragraph(0, len(line), line)) is Kind.STORY
+
+
+def test_proper_case_keeps_mixed_case_names():
+    assert proper_case("Maria de Borg") == "Maria de Borg"
+    assert proper_case("MARIA MCDONALD") == "Maria McDonald"
+
+
+# --- body and furniture ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("furniture", [
+    "Your support helps us to tell the story",
+    "Thank you for registering",
+    "Please refresh the page or navigate to another page on the site to be automatically logged in",
+    "Share this articleComments",
+    "Send a link to a friend",
+    "Follow more: Malta storm LIVE: rescuers search the coast",
+    "Read more: Malta's fishing fleet in numbers",
+    "This is AI generated summarization, which may have errors. For context, always refer to the full article.",
+    "\u0645\u0634\u0627\u0631\u0643\u0629 :",
+    "\u2022 00:00",
+    "Home \u203a World \u203a Europe",
+    "Copyright 2021 The Daily Planet. All rights reserved.",
+    "Click here to sign up for our newsletter",
+])
+def test_furniture_is_not_body(furniture):
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, furniture, SECOND, THIRD)
+    body = body_text(text, parse_page(text))
+    assert furniture not in body
+    assert SECOND in body and THIRD in body
+
+
+def test_donation_appeal_block_above_the_story_is_dropped():
+    text = page_of("Storm sinks fishing boats off Malta", "Your support helps us to tell the story",
+                   "From the harbour to the parliament, our reporters are there when the story breaks, every day.",
+                   "Your donation allows us to keep sending journalists to speak to both sides of the story.",
+                   "Your support makes all the difference.", LEAD, SECOND)
+    page = parse_page(text)
+    assert body_text(text, page).startswith("VALLETTA")
+
+
+@pytest.mark.parametrize("caption", [
+    "Fishermen inspect a damaged boat in the harbour on Tuesday. Photo: AFP",
+    "Fishermen inspect a damaged boat in the harbour on Tuesday (AFP photo)",
+    "Fishermen inspect a damaged boat in the harbour on Tuesday. (AP Photo/Maria Borg)",
+    "Fishermen inspect a damaged boat in Valletta, Malta, March 2, 2021. REUTERS/Maria Borg",
+    "STORM. Fishermen inspect a damaged boat in the harbour of Valletta, March 2, 2021.",
+    "A damaged boat (Copyright 2021 The Associated Press. All rights reserved)",
+])
+def test_captions_go_to_captions_not_body(caption):
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, caption, SECOND)
+    page = parse_page(text)
+    assert caption not in body_text(text, page)
+    assert any(text[s:e] == caption for s, e in page.captions)
+
+
+def test_story_sentence_ending_with_a_date_is_not_a_caption():
+    assert not is_caption("The breakwater was last rebuilt after a storm on March 2, 1998.")
+
+
+def test_everything_after_a_tail_marker_is_dropped():
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, SECOND, "You might also like",
+                   "Ferry services resume between the islands after two days of storms.")
+    body = body_text(text, parse_page(text))
+    assert "Ferry services" not in body and SECOND in body
+
+
+def test_related_story_headline_inside_the_body_is_dropped_but_subheads_stay():
+    text = page_of(LEAD, "Ferry services between the islands resume after two days of storms", SECOND,
+                   "Search continues", THIRD)
+    body = body_text(text, parse_page(text))
+    assert "Ferry services" not in body
+    assert "Search continues" in body
+
+
+def test_cut_off_last_paragraph_stays_in_the_body():
+    text = page_of(LEAD, SECOND, "The government said it would ask the European Union for emergency funds to help the fleet rep")
+    assert "emergency funds" in body_text(text, parse_page(text))
+
+
+def test_dateline_stays_in_the_body():
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, SECOND)
+    assert body_text(text, parse_page(text)).startswith("VALLETTA, Malta (AP)")
+
+
+def test_hard_wrapped_paragraph_is_one_region():
+    lines = ["Fishermen on the island's north coast said on Tuesday that a storm",
+             "had sunk four boats overnight, and coast guard crews were still",
+             "searching for two missing men on the rocks near the old harbour."]
+    text = "\n".join(lines * 4) + "\n"
+    paras = paragraphs(text)
+    assert len(paras) == 1 and paras[0].text.count("\n") == 11
+
+
+def test_separate_lines_of_a_normal_page_stay_separate():
+    text = "Storm sinks fishing boats off Malta\nBy MARIA BORG\n" + LEAD + "\n" + SECOND + "\n"
+    assert [p.text for p in paragraphs(text)][:2] == ["Storm sinks fishing boats off Malta", "By MARIA BORG"]
+
+
+def test_every_region_is_input_text():
+    text = "\ufeff date 2021-03-02 Storm sinks boats\n\n  By MARIA BORG  \n\n" + page_of(LEAD, "Photo: AFP", SECOND)
+    page = parse_page(text)
+    for start, end in page.story_regions():
+        assert 0 <= start < end <= len(text)
+        assert text[start:end] == text[start:end].strip(" \ufeff")
+
+
+# --- robustness -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("odd", ["", "\ufeff", "\n\n\n", "x", "\u201c" * 3000, "(" * 20000, "By " + "A " * 5000,
+                                 " date 2021-03-02 ", "1" * 40000, "99/99/9999 13:99", "May 99, 2021"])
+def test_odd_input_never_crashes(odd):
+    page = parse_page(odd)
+    assert isinstance(page, Page)
+
+
+def test_huge_single_line_is_fast():
+    line = ("The storm, which forecasters (and fishermen) had not expected, sank boats \u2014 "
+            "VALLETTA (AP) said: 'we' \u201cthey\u201d 3/2/2021 Mar 2 2021 ") * 250
+    start = time.perf_counter()
+    parse_page("Storm sinks boats\n\n" + line + "\n")
+    assert time.perf_counter() - start < 0.5
