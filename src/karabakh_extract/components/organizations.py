@@ -1,21 +1,417 @@
-"""STUB: the karabakh_organizations component (to be written)."""
+"""The karabakh_organizations component: ministries, armies, armed groups, international bodies.
+
+Candidates come from NER's ORG spans, a table of well-known organisations
+(`orgs_known.tsv`: "U.N.", "OSCE", "Houthis"), capitalised runs ending in an
+organisation word ("Tripoli Protection Force", "7th Brigade") and owned
+lowercase bodies ("Qatar's foreign ministry"). Mentions are merged by the
+table, by the text's own definitions ("X (Y)", "X, or Y,", "known as Y"), by
+the acronym rule (Schwartz & Hearst) and by "the Observatory"-style back
+references. Wire services, the publisher, social platforms, places, demonyms
+and person names that NER mislabels as ORG are dropped.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
+from ..data import load_lines, load_tsv
+from ..gazetteer import country_of_demonym, lookup_place, place_key
+from ..records import Mention, Organization
+
+MAX_NGRAM = 8
+ORG_HEAD_WORDS = set(load_lines("orgs_head_words.txt"))
+LOWERCASE_HEADS = sorted((tuple(h.split()) for h in load_lines("orgs_lowercase_heads.txt")), key=len, reverse=True)
+NOT_ORGS = {place_key(w) for w in load_lines("orgs_not_organizations.txt")}
+# Ethnic and religious groups ("Druze", "Bedouin"): NER calls them ORG or PERSON; they are neither.
+NOT_NAMES = {place_key(w) for w in load_lines("people_groups.txt")}
+NAME_CONNECTORS = {"of", "for", "and", "the", "in", "on", "de", "al"}
+HYPHEN_PREFIX = re.compile(r"^([A-Z][\w.’']*?)-(?=[a-z])")
+DEFINITION = re.compile(r"(?:,\s*or\s+|,?\s*(?:also\s+)?known\s+as\s+|\s*\(\s*)(?:the\s+)?"
+                        r"([A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3})(?=[,.)\s])")
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}s?$|^(?:[A-Z]\.){2,4}$")
+
+
+def org_key(text: str) -> str:
+    """Comparison key for organisation names (the gazetteer's: case, dots, 'the', possessive ignored)."""
+    return place_key(text)
+
+
+def _load_known() -> tuple[dict[str, str], set[str]]:
+    """key -> canonical name, and the set of case-sensitive acronym aliases."""
+    index: dict[str, str] = {}
+    acronyms: set[str] = set()
+    for row in load_tsv("orgs_known.tsv"):
+        canonical = row[0]
+        aliases = [a for a in (row[1].split("|") if len(row) > 1 else []) if a]
+        for name in [canonical, *aliases]:
+            index.setdefault(org_key(name), canonical)
+            bare = name.replace(".", "")
+            if bare.isupper() and len(bare) <= 6:
+                acronyms.add(org_key(name))
+    return index, acronyms
+
+
+KNOWN_ORGS, KNOWN_ACRONYMS = _load_known()
+
+
+@dataclass
+class OrgMention:
+    start: int
+    end: int
+    text: str
+    canonical: Optional[str] = None   # from the table of well-known organisations
+    owner: Optional[str] = None       # "Armenia" in "Armenia's Defense Ministry"
+    core: Optional[str] = None        # "Defense Ministry"
+    priority: int = 1                 # lower wins an overlap: table 0, NER/pattern 1, acronym 2
+
+
+POSSESSIVE_END = re.compile(r"(['’]s?|-)$")
+# "U.N. health agency", "U.N. mission in Libya": a unit of a known body, named in lowercase.
+UNIT_WORDS = {"mission", "agency", "office", "body", "force", "watchdog", "court", "tribunal", "panel", "commission"}
+
+
+def _trim_end(text: str) -> str:
+    """'Hamas’s' -> 'Hamas', 'United Nations-' (from 'United Nations-engineered') -> 'United Nations'."""
+    return POSSESSIVE_END.sub("", text) if len(text) > 3 else text
+
+
+def _cap(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+def _clean(span: Span) -> Optional[Span]:
+    """Strip articles, possessives and punctuation at the ends; None if nothing name-like is left."""
+    while len(span) and (span[0].lower_ in ("the", "a", "an") or span[0].is_punct or span[0].is_space):
+        span = span[1:]
+    while len(span) and (span[-1].lower_ in ("'s", "’s", "'", "’") or span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    if not len(span) or "\n" in span.text:
+        return None
+    return span
+
+
+def _owner_split(span: Span) -> tuple[Optional[str], Optional[str]]:
+    """'Armenia's Defense Ministry' -> ('Armenia', 'Defense Ministry'); 'Qatari foreign ministry' -> ('Qatar', ...)."""
+    for k in range(1, len(span) - 1):
+        if span[k].lower_ in ("'s", "’s"):
+            owner = span[:k].text
+            if lookup_place(owner) is not None:
+                return owner, span[k + 1:].text
+    first = span[0].text
+    demonym = country_of_demonym(first)
+    if demonym is not None and len(span) > 1:
+        return demonym.name, span[1:].text
+    return None, None
+
+
+def is_acronym_of(short: str, long: str) -> bool:
+    """Schwartz & Hearst (2003): every letter of the short form, in order, inside the long form,
+    the first one starting a word. 'OSCE' / 'Organization for Security and Cooperation in Europe'."""
+    letters = [c.lower() for c in short if c.isalnum()]
+    text = long.lower()
+    if len(letters) < 2 or not text or text[0] != letters[0]:
+        return False
+    li = len(text) - 1
+    for si in range(len(letters) - 1, -1, -1):
+        c = letters[si]
+        while li >= 0 and (text[li] != c or (si == 0 and li > 0 and text[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return False
+        li -= 1
+    return len(long.split()) >= 2
 
 
 class OrganizationFinder:
-    """Writes doc._.${ext.ORGANIZATIONS}."""
+    """Writes doc._.kx_organizations: one Organization per body, every mention with offsets."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        setattr(doc._, ext.ORGANIZATIONS, [])
+        mentions = self.find(doc)
+        setattr(doc._, ext.ORGANIZATIONS, self.group(doc, mentions))
         return doc
+
+    # -- find -------------------------------------------------------------------
+    def find(self, doc: Doc) -> list[OrgMention]:
+        places = getattr(doc._, ext.PLACES)
+        place_spans = {(m.start, m.end) for p in places for m in p.mentions}
+        person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        raw = [*self._known(doc), *self._ner(doc), *self._head_word_runs(doc), *self._owned_lowercase(doc),
+               *self._acronyms(doc)]
+        raw += list(self._defined_aliases(doc, raw))
+        kept = [m for m in raw if self._plausible(m, place_spans, person_words, doc.text)]
+        kept.sort(key=lambda m: (m.priority, -(m.end - m.start), m.start))
+        taken: set[int] = set()
+        chosen = []
+        for m in kept:
+            if not taken.intersection(range(m.start, m.end)):
+                chosen.append(m)
+                taken.update(range(m.start, m.end))
+        return sorted(chosen, key=lambda m: m.start)
+
+    def _known(self, doc: Doc) -> Iterable[OrgMention]:
+        """Longest n-gram found in the table of well-known organisations, at each token."""
+        i, n = 0, len(doc)
+        while i < n:
+            tok = doc[i]
+            if tok.is_space or tok.lower_ == "the" or not (_cap(tok.text) or tok.lower_.startswith("al")):
+                i += 1
+                continue
+            hit = None
+            for end in range(min(n, i + MAX_NGRAM), i, -1):
+                span = doc[i:end]
+                if "\n" in span.text:
+                    continue
+                text = _trim_end(span.text)
+                canonical = self._known_name(text)
+                if canonical:
+                    hit = OrgMention(span.start_char, span.start_char + len(text), text, canonical=canonical,
+                                     priority=0)
+                    hit = self._with_lowercase_unit(doc, hit)
+                    break
+            if hit is None and "-" in tok.text:
+                m = HYPHEN_PREFIX.match(tok.text)  # "U.N.-brokered"
+                canonical = self._known_name(m.group(1)) if m else None
+                if canonical:
+                    hit = OrgMention(tok.idx, tok.idx + len(m.group(1)), m.group(1), canonical=canonical, priority=0)
+            if hit is None:
+                i += 1
+                continue
+            yield hit
+            while i < n and doc[i].idx < hit.end:
+                i += 1
+
+    @staticmethod
+    def _with_lowercase_unit(doc: Doc, hit: OrgMention) -> OrgMention:
+        """Grow 'U.N.' into 'U.N. health agency' / 'U.N. mission in Libya' when the text names a unit."""
+        span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+        if span is None:
+            return hit
+        k = span.end
+        words = 0
+        while k < len(doc) and words < 3 and doc[k].is_lower and doc[k].is_alpha:
+            if doc[k].lower_ in UNIT_WORDS:
+                end = k + 1
+                if end + 1 < len(doc) and doc[end].lower_ in ("in", "for", "to") and \
+                        lookup_place(doc[end + 1].text) is not None:
+                    end += 2
+                unit = doc[span.start:end]
+                return OrgMention(unit.start_char, unit.end_char, unit.text, priority=0)
+            k += 1
+            words += 1
+        return hit
+
+    @staticmethod
+    def _known_name(text: str) -> Optional[str]:
+        key = org_key(text)
+        canonical = KNOWN_ORGS.get(key)
+        if canonical is None or not (_cap(text) or text.startswith("al")):
+            return None
+        if key in KNOWN_ACRONYMS and text.replace(".", "").upper() != text.replace(".", ""):
+            return None  # "WHO" is the agency, "Who" is not
+        return canonical
+
+    def _ner(self, doc: Doc) -> Iterable[OrgMention]:
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            span = _clean(ent)
+            if span is None:
+                continue
+            owner, core = _owner_split(span)
+            yield OrgMention(span.start_char, span.end_char, span.text, canonical=self._known_name(span.text),
+                             owner=owner, core=core)
+
+    def _head_word_runs(self, doc: Doc) -> Iterable[OrgMention]:
+        """'Tripoli Protection Force', '7th Brigade', 'Ministry of Health': names NER may miss."""
+        for tok in doc:
+            if tok.text not in ORG_HEAD_WORDS:
+                continue
+            if tok.i > 0 and doc[tok.i - 1].lower_ == "the" and not (tok.i + 1 < len(doc) and _cap(doc[tok.i + 1].text)):
+                # "the Observatory said": kept only if it refers back to a named organisation (see group)
+                yield OrgMention(tok.idx, tok.idx + len(tok.text), tok.text, priority=2)
+            start = tok.i
+            while start > 0 and (_cap(doc[start - 1].text) and doc[start - 1].is_alpha
+                                 or doc[start - 1].like_num and start - 1 == tok.i - 1
+                                 or re.match(r"^\d+(st|nd|rd|th)$", doc[start - 1].text)) \
+                    and "\n" not in doc[start - 1].whitespace_:
+                start -= 1
+            end = tok.i + 1
+            if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and _cap(doc[end + 1].text):
+                end += 1
+                while end < len(doc) and (_cap(doc[end].text) and doc[end].is_alpha
+                                          or doc[end].lower_ in ("and", "of")) and "\n" not in doc[end - 1].whitespace_:
+                    end += 1
+                while doc[end - 1].lower_ in ("and", "of"):
+                    end -= 1
+            if end - start < 2:
+                continue
+            span = _clean(doc[start:end])
+            if span is None or len(span) < 2:
+                continue
+            owner, core = _owner_split(span)
+            yield OrgMention(span.start_char, span.end_char, span.text, owner=owner, core=core)
+
+    def _owned_lowercase(self, doc: Doc) -> Iterable[OrgMention]:
+        """'Qatar's foreign ministry', 'a Qatari foreign ministry spokesperson', "Gaza's civil defence"."""
+        for tok in doc:
+            if not _cap(tok.text):
+                continue
+            owner = None
+            k = tok.i + 1
+            if k < len(doc) and doc[k].lower_ in ("'s", "’s") and lookup_place(tok.text) is not None:
+                owner, k = tok.text, k + 1
+            elif country_of_demonym(tok.text) is not None:
+                owner = country_of_demonym(tok.text).name
+            if owner is None:
+                continue
+            for head in LOWERCASE_HEADS:
+                words = [t.text for t in doc[k:k + len(head)]]
+                if tuple(words) == head:
+                    span = doc[tok.i:k + len(head)]
+                    yield OrgMention(span.start_char, span.end_char, span.text, owner=owner, core=" ".join(head))
+                    break
+
+    @staticmethod
+    def _defined_aliases(doc: Doc, found: list[OrgMention]) -> Iterable[OrgMention]:
+        """'the 7th Brigade, or Kaniyat,' / 'X, known as Y': Y is a name of X even if NER said GPE."""
+        text = doc.text
+        for m in found:
+            if m.priority == 2:
+                continue
+            hit = DEFINITION.match(text, m.end)
+            if hit:
+                yield OrgMention(hit.start(1), hit.end(1), hit.group(1), priority=1)
+
+    def _acronyms(self, doc: Doc) -> Iterable[OrgMention]:
+        """Short all-caps forms ('SIS', 'SOHR'); kept only if linked to a long name (see group)."""
+        for tok in doc:
+            if ACRONYM.match(tok.text) and not _all_caps_line(doc, tok):
+                yield OrgMention(tok.idx, tok.idx + len(tok.text), tok.text, priority=2)
+
+    @staticmethod
+    def _plausible(m: OrgMention, place_spans: set, person_words: set, doc_text: str) -> bool:
+        text = m.text
+        key = org_key(text)
+        if key in NOT_ORGS or not key:
+            return False
+        if m.canonical:
+            return True
+        if not (_cap(text) or text[0].isdigit() or text.startswith("al")) or not any(c.isalpha() for c in text):
+            return False
+        if m.end < len(doc_text) and doc_text[m.end] == "-" and doc_text[m.end + 1:m.end + 2].islower():
+            return False  # "Shell-shocked": a word glued to a participle is not a name
+        if (m.start, m.end) in place_spans or country_of_demonym(text) is not None or key in NOT_NAMES:
+            return False
+        words = text.replace("-", " ").split()
+        if all(lookup_place(w) is not None or country_of_demonym(w) is not None for w in words) and m.owner is None:
+            return False  # "Armenia Azerbaijan", "Nagorno-Karabakh": places NER read as ORG
+        if lookup_place(text) is not None and lookup_place(text).curated:
+            return False
+        if len(words) == 1 and key in person_words:
+            return False  # a surname NER tagged ORG once
+        return True
+
+    # -- annotate ---------------------------------------------------------------
+    def group(self, doc: Doc, mentions: list[OrgMention]) -> list[Organization]:
+        parent = list(range(len(mentions)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        def union(i: int, j: int) -> None:
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
+
+        by_key: dict[str, int] = {}
+        for i, m in enumerate(mentions):
+            key = "known:" + m.canonical if m.canonical else org_key(m.core or m.text)
+            if key in by_key:
+                union(by_key[key], i)
+            else:
+                by_key[key] = i
+        self._link_definitions(doc, mentions, union)
+        self._link_acronyms(mentions, union)
+        self._link_back_references(mentions, union)
+
+        groups: dict[int, list[OrgMention]] = {}
+        for i, m in enumerate(mentions):
+            groups.setdefault(find(i), []).append(m)
+        orgs = []
+        for members in groups.values():
+            if all(m.priority == 2 for m in members):
+                continue  # an all-caps word nobody defined: not evidence of an organisation
+            orgs.append(_organization(members))
+        return orgs
+
+    @staticmethod
+    def _link_definitions(doc: Doc, mentions: list[OrgMention], union) -> None:
+        """'X (Y)', 'X, or Y,' and 'X, known as Y' written in the story make Y an alias of X."""
+        text = doc.text
+        for i, a in enumerate(mentions):
+            for j in range(i + 1, min(i + 3, len(mentions))):
+                b = mentions[j]
+                between = text[a.end:b.start]
+                if re.fullmatch(r"\s*(\(|,\s*or\s+|,?\s*(also\s+)?known\s+as\s+(the\s+)?|,\s*or\s+the\s+)\s*", between):
+                    union(i, j)
+
+    @staticmethod
+    def _link_acronyms(mentions: list[OrgMention], union) -> None:
+        longs = [(i, m) for i, m in enumerate(mentions) if len(m.text.split()) >= 2]
+        for j, short in enumerate(mentions):
+            if not ACRONYM.match(short.text):
+                continue
+            for i, long in longs:
+                if is_acronym_of(short.text, long.core or long.text) or is_acronym_of(short.text, long.text):
+                    union(i, j)
+                    break
+
+    @staticmethod
+    def _link_back_references(mentions: list[OrgMention], union) -> None:
+        """A lone head word ('the Observatory') names the last organisation ending in that word."""
+        for j, m in enumerate(mentions):
+            if m.text in ORG_HEAD_WORDS:
+                for i in range(j - 1, -1, -1):
+                    if m.text in mentions[i].text.split() and len(mentions[i].text.split()) > 1:
+                        union(i, j)
+                        break
+
+
+def _all_caps_line(doc: Doc, tok) -> bool:
+    """ALL-CAPS headlines and credits ('APTOPIX', 'WHO IS ...') are not acronym evidence."""
+    window = [t for t in doc[max(0, tok.i - 3):tok.i + 4] if t.is_alpha and t.i != tok.i]
+    return bool(window) and sum(t.is_upper for t in window) >= 2
+
+
+def _display(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _organization(members: list[OrgMention]) -> Organization:
+    canonical = next((m.canonical for m in members if m.canonical), None)
+    surfaces = [_display(m.text) for m in members]
+    if canonical:
+        name = canonical
+    else:
+        longest = max((s for s in surfaces if not ACRONYM.match(s)), key=len, default=surfaces[0])
+        name = longest
+    aliases: list[str] = []
+    for s in surfaces + [m.core for m in members if m.core]:
+        if s and s != name and s not in aliases:
+            aliases.append(s)
+    mentions = [Mention(start=m.start, end=m.end, text=m.text) for m in members]
+    return Organization(name=name, aliases=aliases, mentions=mentions)
 
 
 @Language.factory("karabakh_organizations", assigns=[f"doc._.{ext.ORGANIZATIONS}"])

@@ -37,6 +37,9 @@ ORG_HEAD_WORDS = set(load_lines("orgs_head_words.txt"))
 # Preferring a town in a country the story names must not let "Geneva, Illinois" beat Geneva.
 STORY_COUNTRY_WEIGHT = 8
 # "U.S.-brokered", "Saudi-led", "Russia-backed": a place glued to a participle by a hyphen.
+KNOWN_AS = re.compile(r",?\s*(?:also\s+)?(?:known|called)\s+as\s+([A-Z][\w\-’']*(?: [A-Z][\w\-’']*){0,2})")
+# "the 7th Brigade, or Kaniyat": a name defined as an organisation's alias is not a place.
+ORG_ALIAS_BEFORE = re.compile(r"(?:,\s*or|known\s+as|\()\s*(?:the\s+)?$")
 HYPHEN_PREFIX = re.compile(r"^([A-Z][\w.’']*?)-(?=[a-z])")
 
 
@@ -50,6 +53,7 @@ class PlaceCandidate:
     entries: list[GazetteerEntry]
     ner_label: str = ""
     evidence: set[str] = field(default_factory=set)
+    alias_of: Optional["PlaceCandidate"] = None  # "Shalva" in "Rev, known as Shalva"
 
 
 def _is_capitalised(text: str) -> bool:
@@ -91,6 +95,7 @@ class PlaceFinder:
         for cand in self._hyphen_prefixes(doc):
             if cand.start not in taken:
                 found.append(cand)
+        found.extend(self._known_as(doc, found, taken))
         mentioned = {e.country_code for c in found for e in c.entries[:1] if e.kind == "country"}
         accepted = [c for c in found if _accept(c, mentioned)]
         for cand in accepted:
@@ -140,10 +145,22 @@ class PlaceFinder:
             if ent.label_ not in ("GPE", "LOC"):
                 continue
             span = _strip_article(ent)
-            if not _looks_like_place_name(span):
+            if not _looks_like_place_name(span) or _defined_as_org_alias(doc, span):
                 continue
             yield PlaceCandidate(span.start_char, span.end_char, span.text, [], ner_label=ent.label_,
                                  evidence={"ner"})
+
+    @staticmethod
+    def _known_as(doc: Doc, found: list[PlaceCandidate], taken: set[int]) -> Iterable[PlaceCandidate]:
+        """'the village of Rev, known as Shalva in Azeri': the second name is the same place."""
+        extra = []
+        for cand in found:
+            hit = KNOWN_AS.match(doc.text, cand.end)
+            if hit and hit.start(1) not in taken and not extra_overlaps(extra, hit):
+                extra.append(PlaceCandidate(hit.start(1), hit.end(1), hit.group(1), cand.entries,
+                                            ner_label=cand.ner_label, evidence=set(cand.evidence) | {"alias"},
+                                            alias_of=cand))
+        return extra
 
     def _hyphen_prefixes(self, doc: Doc) -> Iterable[PlaceCandidate]:
         """'U.S.-brokered' is one token; its 'U.S.' is a place mention."""
@@ -163,7 +180,8 @@ class PlaceFinder:
         places: dict[object, Place] = {}
         for cand in candidates:
             entry = cand.entries[0] if cand.entries else None
-            key = (entry.name, entry.country_code) if entry else place_key(cand.text)
+            named = cand.alias_of or cand
+            key = (entry.name, entry.country_code) if entry else place_key(named.text)
             place = places.get(key)
             if place is None:
                 place = places[key] = _new_place(entry, cand.text)
@@ -172,6 +190,10 @@ class PlaceFinder:
             if surface != place.name and surface not in place.aliases:
                 place.aliases.append(surface)
         return list(places.values())
+
+
+def extra_overlaps(extra: list[PlaceCandidate], hit: re.Match) -> bool:
+    return any(c.start < hit.end(1) and hit.start(1) < c.end for c in extra)
 
 
 def _new_place(entry: Optional[GazetteerEntry], text: str) -> Place:
@@ -225,6 +247,16 @@ def _evidence(doc: Doc, span: Span, ner_label: list[str]) -> set[str]:
         if ner_label[before.i] == "ORG" and _is_capitalised(before.text):
             found.add("inside_org_name")
     return found
+
+
+def _defined_as_org_alias(doc: Doc, span: Span) -> bool:
+    """'..., a militia known as the 7th Brigade, or Kaniyat': the word before the definition is an org's."""
+    before = doc.text[max(0, span.start_char - 40):span.start_char]
+    hit = ORG_ALIAS_BEFORE.search(before)
+    if not hit:
+        return False
+    words = before[:hit.start()].split()
+    return bool(words) and words[-1].strip(",") in ORG_HEAD_WORDS
 
 
 def _line_start(doc: Doc, i: int) -> bool:
