@@ -371,3 +371,30 @@ def test_huge_single_line_is_fast():
     start = time.perf_counter()
     parse_page("Storm sinks boats\n\n" + line + "\n")
     assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize("caption", [
+    "Fishermen inspect a damaged boat in the harbour of Valletta yesterday, after the storm sank four boats.",
+    "Relatives of the missing men wait at the quay on Tuesday, as rescuers searched the coast.",
+])
+def test_present_tense_caption_without_a_credit(caption):
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, SECOND, caption)
+    page = parse_page(text)
+    assert caption not in body_text(text, page)
+
+
+@pytest.mark.parametrize("prose", [
+    "Fishermen inspected the damaged boats in the harbour yesterday and counted their losses.",
+    "Protests erupted in Valletta on Tuesday over the slow rescue effort.",
+    "A protest march through Valletta on Tuesday drew hundreds of fishermen.",
+    "VALLETTA \u2014 As fishermen gather at the quay on Tuesday, the coast guard widens its search.",
+    "As relatives wait at the quay on Tuesday, the coast guard widens its search.",
+])
+def test_past_tense_prose_with_a_day_is_not_a_caption(prose):
+    assert not is_caption(prose)
+
+
+@pytest.mark.parametrize("widget", ["Read more", "Scroll down for video", "Jane Doe/The Outlet", "Slideshow (12 Images)"])
+def test_widget_lines_are_not_body(widget):
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, widget, SECOND)
+    assert widget not in body_text(text, parse_page(text))

@@ -32,6 +32,9 @@ class Kind(enum.Enum):
 # widgets together ("Share this articleComments").
 FURNITURE_PHRASES = re.compile(r"(?<![a-z])" + trie_pattern(p.lower() for p in load_lines("page_furniture.txt")))
 TAIL_MARKERS = frozenset(load_lines("page_tail_markers.txt"))
+WIDGET_LINES = frozenset(load_lines("page_furniture_lines.txt"))
+CREDIT_LINE = re.compile(r"^[A-Z][\w.'\- ]{1,40}/[A-Z][\w.'\-& ]{1,40}$")   # "Jane Doe/AP", "Jane Doe/The Verge"
+GALLERY_LINE = re.compile(r"^(?:Slideshow|Gallery|Photos?|Images?|Video)\s*\(\d+\s*\w*\)$", re.I)
 FURNITURE_LINE_MAX = 260     # a line this short with one boilerplate phrase is boilerplate
 FURNITURE_SCAN_MAX = 700     # longer lines are prose; boilerplate paragraphs are never this long
 TITLE_MAX_CHARS = 160        # longer lines without a full stop are cut-off prose, not titles
@@ -73,6 +76,40 @@ NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024F]")
 LETTER = re.compile(r"[^\W\d_]")
 
 
+CAPTION_VERBS = frozenset(load_lines("page_caption_verbs.txt"))
+PAST_VERB = re.compile(r"\b(?:\w{2,}ed|" + trie_pattern(load_lines("page_past_verbs.txt")) + r")\b", re.I)
+PAST_TIME = re.compile(r"\b(?:yesterday|last night|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+# After these words an -ed form is an adjective ("a damaged boat", "of wounded soldiers").
+ADJECTIVE_CONTEXT = frozenset("a an the of with and in on for by at from their his her its two three several many some".split())
+SUBORDINATE_OPENING = re.compile(r"^(?:As|When|While|If|Until|Before|After|Because|Since|Although|Though)\b")
+CAPTION_SUBJECT_WORDS = 5   # "Supporters of the opposition wave..." : the verb comes this early
+
+
+def is_present_tense_caption(text: str) -> bool:
+    """'People storm the parliament in Yerevan yesterday, after ...': a present-tense verb
+    right after a short subject, a past-time word, and no past tense in that main clause.
+    Story prose tells the past in the past tense; only captions say 'people storm ... yesterday'."""
+    head = text[:240]
+    when = PAST_TIME.search(head)
+    if not when or starts_with_dateline(head) or SUBORDINATE_OPENING.match(head):
+        return False
+    words = head[:when.start()].lower().split()
+    if not any(w.strip(",") in CAPTION_VERBS for w in words[1:1 + CAPTION_SUBJECT_WORDS]):
+        return False
+    comma = head.find(",", when.end())
+    main_clause = head[:comma] if comma >= 0 else head
+    return not _has_past_tense(main_clause) and not re.search(r"\b(?:says|say)\b", main_clause)
+
+
+def _has_past_tense(clause: str) -> bool:
+    """A past-tense verb in the clause ('a damaged boat' is an adjective, not a verb)."""
+    for match in PAST_VERB.finditer(clause):
+        before = clause[:match.start()].split()
+        if not (match.group().lower().endswith("ed") and before and before[-1].lower() in ADJECTIVE_CONTEXT):
+            return True
+    return False
+
+
 def non_latin_share(text: str) -> float:
     """Share of letters outside the Latin script (share-button residue of an English page)."""
     if text.isascii():
@@ -94,6 +131,15 @@ def is_furniture(text: str) -> bool:
     return non_latin_share(text) > 0.5
 
 
+def is_widget_line(text: str) -> bool:
+    """A whole line that is a page widget ('Read more', 'Scroll down for video') or a lone
+    photo credit ('Jane Doe/The Outlet', 'Slideshow (25 Images)')."""
+    if len(text) > 60:
+        return False
+    return (text.lower().strip(" .:!?-\u2014»›>") in WIDGET_LINES or bool(CREDIT_LINE.match(text))
+            or bool(GALLERY_LINE.match(text)))
+
+
 def is_tail_marker(text: str) -> bool:
     if len(text) > 40:
         return False
@@ -103,7 +149,7 @@ def is_tail_marker(text: str) -> bool:
 def is_caption(text: str) -> bool:
     """A photo caption: it ends with a photo credit, or has a caption's kicker and date."""
     tail = text[-160:]
-    if CAPTION_CREDIT.search(tail):
+    if CAPTION_CREDIT.search(tail) or is_present_tense_caption(text):
         return True
     return bool(CAPTION_KICKER.match(text) and CAPTION_DATE_END.search(tail))
 
@@ -144,7 +190,7 @@ def kind_of(paragraph: Paragraph) -> Kind:
         return Kind.DATE
     if is_caption(text):
         return Kind.CAPTION
-    if is_furniture(text):
+    if is_widget_line(text) or is_furniture(text):
         return Kind.FURNITURE
     if looks_like_title(text) and not starts_with_dash_dateline(text):
         return Kind.TITLE   # "NFL: Cardinals QB retires" is a kicker and a title, not a dateline
