@@ -38,7 +38,10 @@ GALLERY_LINE = re.compile(r"^(?:Slideshow|Gallery|Photos?|Images?|Video)\s*\(\d+
 FURNITURE_LINE_MAX = 260     # a line this short with one boilerplate phrase is boilerplate
 FURNITURE_SCAN_MAX = 700     # longer lines are prose; boilerplate paragraphs are never this long
 TITLE_MAX_CHARS = 160        # longer lines without a full stop are cut-off prose, not titles
-SUBHEAD_MAX_WORDS = 5        # longer title-shaped lines inside a story are related-story links
+QUESTION_TITLE_MAX_WORDS = 10  # a longer question is a sentence of the story
+# A full stop after a real word, then a capital: two sentences, so prose ("U.N. Says" is not).
+SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]")
+SUBHEAD_MAX_WORDS = 7        # longer title-shaped lines inside a story are related-story links
 
 SEPARATOR = re.compile(r"^[\W_]{1,40}$")
 BULLET_META = re.compile(r"^[•·▪►|]\s*\S.{0,40}$")
@@ -168,11 +171,14 @@ def starts_with_dash_dateline(text: str) -> bool:
 def looks_like_title(text: str) -> bool:
     """Title-shaped: short, with no full stop at the end (headlines end bare, with ? ! or a
     quote, or cut short with '...')."""
-    if len(text) > TITLE_MAX_CHARS:
+    if len(text) > TITLE_MAX_CHARS or SENTENCE_BREAK.search(text):
         return False
     if text.endswith(("...", "\u2026")):
         return True
-    return not text.rstrip("\"'\u201d\u2019)]").endswith((".", ":", ";"))
+    bare = text.rstrip("\"'\u201d\u2019)]")
+    if bare.endswith(("?", "!")):
+        return len(text.split()) <= QUESTION_TITLE_MAX_WORDS
+    return not bare.endswith((".", ":", ";"))
 
 
 def kind_of(paragraph: Paragraph) -> Kind:
