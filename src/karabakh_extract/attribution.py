@@ -68,7 +68,7 @@ class Attributor:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.mentions = _known_mentions(doc)
-        self._sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self._sentences = story_sentences(doc)
         self._sentence_of = {}
         for index, sent in enumerate(self._sentences):
             for i in range(sent.start, sent.end):
@@ -132,6 +132,10 @@ class Attributor:
         j = before
         while j >= sent.start and doc[j].lower_ in AUXILIARIES:
             j -= 1
+        if j >= sent.start and doc[j].lower_ in PRONOUNS:                # ", he said."
+            first = j
+            trailing = first > sent.start and (doc[first - 1].text == "," or doc[first - 1].text in CLOSING_QUOTES)
+            return self._claim(verb.i, doc[j:j + 1], index, trailing)
         if j >= sent.start and doc[j].text == ",":
             person = self._mention_ending_at(doc[j - 1].idx + len(doc[j - 1].text)) if j > sent.start else None
             if person is not None:                                      # "..., Diaa Rashwan, had said"
@@ -246,17 +250,17 @@ def _phrase_after(doc: Doc, start: int, stop: int) -> Optional[Span]:
 def _known_mentions(doc: Doc) -> list[_Mention]:
     """People and organisations found by earlier components, else the model's PERSON/ORG entities."""
     mentions: list[_Mention] = []
-    for records, is_person in ((getattr(doc._, ext.PEOPLE, None) or [], True),
-                               (getattr(doc._, ext.ORGANIZATIONS, None) or [], False)):
+    model_people = [e for e in doc.ents if e.label_ == "PERSON"]
+    for records, is_person, label in ((getattr(doc._, ext.PEOPLE, None) or [], True, "PERSON"),
+                                      (getattr(doc._, ext.ORGANIZATIONS, None) or [], False, "ORG")):
         for record in records:
             for m in record.mentions:
                 mentions.append(_Mention(m.start, m.end, record.name, is_person))
-    if not mentions:
-        people = [e for e in doc.ents if e.label_ == "PERSON"]
-        for ent in doc.ents:
-            if ent.label_ in ("PERSON", "ORG"):
-                name = _fullest_person_name(ent, people) if ent.label_ == "PERSON" else ent.text
-                mentions.append(_Mention(ent.start_char, ent.end_char, name, ent.label_ == "PERSON"))
+        if not records:
+            for ent in doc.ents:
+                if ent.label_ == label:
+                    name = _fullest_person_name(ent, model_people) if is_person else ent.text
+                    mentions.append(_Mention(ent.start_char, ent.end_char, name, is_person))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -265,6 +269,29 @@ def _fullest_person_name(ent: Span, people: list[Span]) -> str:
     last = ent[-1].text
     longer = [p.text for p in people if len(p) > len(ent) and p[-1].text == last]
     return max(longer, key=len) if longer else ent.text
+
+
+def story_sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences, also cut at paragraph breaks (the splitter may run across them).
+
+    A paragraph break is a blank line, or any newline in text that has no blank
+    lines at all (one paragraph per line); hard-wrapped text keeps its lines together.
+    """
+    if len(doc) == 0:
+        return []
+    sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    blank_lines = bool(_BLANK_LINE.search(doc.text.strip()))
+    out: list[Span] = []
+    for sent in sentences:
+        start = sent.start
+        for token in sent:
+            if token.is_space and token.i > start and (_BLANK_LINE.search(token.text) if blank_lines
+                                                       else "\n" in token.text):
+                out.append(doc[start:token.i + 1])
+                start = token.i + 1
+        if start < sent.end:
+            out.append(doc[start:sent.end])
+    return out
 
 
 def _paragraph_ids(doc: Doc, sentences: list[Span]) -> list[int]:

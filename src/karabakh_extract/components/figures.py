@@ -1,24 +1,504 @@
-"""STUB: the karabakh_figures component (to be written)."""
+"""The karabakh_figures component: every number in the story that is not a date.
+
+Each quantity ("1,166", "at least 90", "two dozen", "$2 billion", "30%",
+"a thousand miles") becomes a Figure with its value, unit, qualifier, the
+phrase it counts (subject), a category and who reports it (claimed_by).
+
+No parser runs, so the category comes from casualty words around the number,
+tried from the most to the least direct reading of wire copy:
+
+1. a unit after or a currency before it: distance, money, percent;
+2. a casualty verb right before it:      "killed at least 90 civilians";
+3. a casualty word after it in its clause, past a list sharing it:
+                                          "1,166 troops and 39 civilians have been killed";
+4. the counted noun itself:              "33 hostages", "30 refugees";
+5. the list it continues:                "three were killed in A and five in B";
+6. a casualty word earlier in the sentence when the number closes its clause:
+                                          "the death toll had topped 1,000",
+                                          "those killed included 336 fighters and 298 civilians".
+
+Counts of things that are never casualties ("13 villages") stay counts whatever
+verb is near. Lexicons are data files (data/figures_*).
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from .. import extensions as ext
+from ..attribution import REPORTING_VERBS, Attributor, story_sentences
+from ..data import load_lines, load_tsv
+from ..numbers import (ARTICLES, DOZEN, NUMBER_WORDS, SCALE_ABBREVIATIONS, SCALE_WORDS, UNIT_WORDS, VAGUE_WORDS,
+                       as_number, parse_digits, parse_quantity)
+from ..records import CASUALTY_CATEGORIES, Figure
+
+SCORED_CATEGORIES = frozenset(CASUALTY_CATEGORIES + ("distance", "money", "percent"))
+PERSON_NOUNS = frozenset(load_lines("figures_person_nouns.txt"))
+NONPERSON_NOUNS = frozenset(load_lines("figures_nonperson_nouns.txt"))
+TIME_UNITS = frozenset(load_lines("figures_time_units.txt"))
+IDENTIFIER_WORDS = frozenset(load_lines("figures_identifier_words.txt"))
+YEARS = range(1900, 2101)
+MAX_PHRASE_WORDS = 3
+
+# Words a quantity is built from besides its first token.
+RUN_WORDS = NUMBER_WORDS | {"and", "-"}
+# "of their troops", "of whom were": the number picks part of what follows.
+PARTITIVE_WORDS = frozenset("their its his her the our your these those them whom which us".split())
+PARTITIVE_PRONOUNS = frozenset("them whom which these those us".split())
+# "the one who", "no one": the pronoun, not the number.
+ONE_PRONOUN_BEFORE = frozenset("no any every each the this that which someone anyone".split())
+# Words that end a clause: a casualty word past them does not reach the number.
+CLAUSE_WORDS = frozenset(
+    "but while although though whereas because after before when as since until if unless where".split())
+CLAUSE_PUNCT = frozenset(",;:.!?()[]—–")
+QUOTES = frozenset("“”\"‘’'«»")
+# After these the number's clause goes on without a verb of its own ("... 298 civilians from the group").
+COMPLEMENT_WORDS = frozenset(
+    "and or from in on at since during including among with of across near over according as "
+    "after before while when by".split())
+# A list goes on after these: "1,166 troops and 39 civilians", "three ..., five ...".
+LIST_WORDS = frozenset(("and", ",", "or", "plus"))
+PREDICATE_WINDOW = 8
+BACKWARD_WINDOW = 40
+INHERIT_WINDOW = 15
+
+
+@dataclass
+class Quantity:
+    """A number found in the text: its tokens, value, and the words around it that qualify it."""
+
+    start: int                 # first token of the figure text (qualifier or currency included)
+    number_start: int          # first token of the number itself
+    end: int                   # token after the number and its unit
+    value: float
+    unit: Optional[str] = None
+    category: Optional[str] = None
+    qualifier: Optional[str] = None
+    subject: Optional[Span] = None
+    phrase_end: int = 0        # token after the counted phrase ("of their troops" included)
+
+
+@dataclass(frozen=True)
+class Cue:
+    category: str
+    role: str                  # noun | verb | moved
+    start: int
+    end: int
 
 
 class FigureFinder:
-    """Writes doc._.${ext.FIGURES}."""
+    """Writes doc._.kx_figures: one Figure per number in the story that is not a date."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cue_info: dict[int, tuple[str, str]] = {}
+        for phrase, category, role in load_tsv("figures_casualty_cues.tsv"):
+            key = f"{category}|{role}"
+            self.cues.add(key, [nlp.make_doc(phrase)])
+        self.qualifiers_before = _phrase_table(nlp, "figures_qualifiers.tsv", "before")
+        self.qualifiers_after = _phrase_table(nlp, "figures_qualifiers.tsv", "after")
+        self.units_before = _phrase_table(nlp, "figures_units.tsv", "before")
+        self.units_after = _phrase_table(nlp, "figures_units.tsv", "after")
 
     def __call__(self, doc: Doc) -> Doc:
-        setattr(doc._, ext.FIGURES, [])
+        view, positions = words_only(doc)
+        dates = _date_tokens(doc)
+        skip = {i for i, original in enumerate(positions) if original in dates}
+        quantities = self.find(view, skip)
+        setattr(doc._, ext.FIGURES, self.to_figures(doc, view, positions, quantities))
         return doc
+
+    # ---- find -------------------------------------------------------------------------------
+    def find(self, doc: Doc, skip: set[int]) -> list[Quantity]:
+        """Every quantity outside the `skip` tokens (dates), with unit, qualifier, subject and category.
+
+        `doc` has no whitespace tokens (see `words_only`), so "a\nthousand" is two adjacent words.
+        """
+        if len(doc) == 0:
+            return []
+        quantities = [q for q in self._quantities(doc, skip) if q is not None]
+        cues = self._cues(doc)
+        sentence_of = _sentence_index(doc)
+        starts = {q.start: q for q in quantities}
+        for q in quantities:
+            self._read_subject(doc, q, skip, cues)
+        for q in quantities:
+            if q.category is None:
+                q.category = self._classify(doc, q, quantities, starts, cues, sentence_of)
+        return quantities
+
+    def _quantities(self, doc: Doc, skip: set[int]):
+        i, n = 0, len(doc)
+        while i < n:
+            end = _number_end(doc, i)
+            if end is None or i in skip:
+                i += 1
+                continue
+            yield self._quantity(doc, i, end, skip)
+            i = end
+
+    def _quantity(self, doc: Doc, start: int, end: int, skip: set[int]) -> Optional[Quantity]:
+        words = [t.lower_ for t in doc[start:end]]
+        value = parse_quantity(words)
+        if value is None or _is_not_a_count(doc, start, end, skip):
+            return None
+        q = Quantity(start=start, number_start=start, end=end, value=value)
+        unit = _longest_before(doc, start, self.units_before)
+        if unit:
+            q.start, (q.unit, q.category) = start - unit[0], unit[1][:2]
+            if end < len(doc) and doc[end].lower_ in SCALE_ABBREVIATIONS:      # "$3 m", "€2 bn"
+                q.value, q.end = as_number(q.value * SCALE_ABBREVIATIONS[doc[end].lower_]), end + 1
+        else:
+            after = end + 1 if end + 1 < len(doc) and doc[end].text == "-" else end  # "5-kilometre"
+            unit = _longest_after(doc, after, self.units_after)
+            if unit:
+                q.end, (q.unit, q.category) = after + unit[0], unit[1][:2]
+        qualifier = _longest_before(doc, q.start, self.qualifiers_before)
+        if qualifier:
+            q.start, q.qualifier = q.start - qualifier[0], qualifier[1][0]
+        trailing = _longest_after(doc, q.end, self.qualifiers_after)
+        if trailing:
+            q.end, q.qualifier = q.end + trailing[0], q.qualifier or trailing[1][0]
+        if _is_age(doc, start, end):
+            q.category = "other"
+        return q
+
+    def _cues(self, doc: Doc) -> dict[str, dict[int, Cue]]:
+        """Casualty cues by first and by last token (longest phrase wins)."""
+        spans = []
+        for match_id, s, e in self.cues(doc):
+            spans.append(Span(doc, s, e, label=match_id))
+        by_start, by_end = {}, {}
+        for span in filter_spans(spans):
+            category, role = span.label_.split("|")
+            cue = Cue(category, role, span.start, span.end)
+            by_start[span.start] = cue
+            by_end[span.end - 1] = cue
+        return {"start": by_start, "end": by_end}
+
+    def _read_subject(self, doc: Doc, q: Quantity, skip: set[int], cues) -> None:
+        """The counted phrase after the number: '336 Druze fighters', '1,166 of their troops'."""
+        i, n = q.end, len(doc)
+        if i + 1 < n and doc[i].lower_ == "of" and doc[i + 1].lower_ in PARTITIVE_WORDS:
+            i += 2
+        start = i
+        while i < n and i - start < MAX_PHRASE_WORDS + 1 and i not in skip:
+            token = doc[i]
+            cue = cues["start"].get(i)
+            if token.text == "-" and i > start and not token.whitespace_ and i + 1 < n:
+                i += 1
+                continue
+            if (not token.is_alpha or token.lower_ in STOP_WORDS or token.lower_ in REPORTING_VERBS
+                    or (cue and cue.role != "noun")
+                    or (i > start and token.lower_.endswith(("ed", "ing")))
+                    or (i > start and token.is_title and not doc[i - 1].is_title and doc[i - 1].text != "-")):
+                break
+            i += 1
+        while i > start and doc[i - 1].text == "-":
+            i -= 1
+        q.phrase_end = i
+        q.subject = doc[start:i] if i > start else None
+
+    # ---- classify ---------------------------------------------------------------------------
+    def _classify(self, doc: Doc, q: Quantity, quantities, starts, cues, sentence_of) -> str:
+        head = q.subject.text.split()[-1].lower() if q.subject is not None else None
+        counted_thing = head in NONPERSON_NOUNS
+        sent = sentence_of(q.number_start)
+        category = None
+        if not counted_thing:
+            category = (self._verb_before(doc, q, cues, sent)
+                        or self._casualty_after(doc, q, starts, cues, sent)
+                        or self._noun_subject(q, cues)
+                        or self._continued_list(doc, q, quantities, sent, head)
+                        or self._earlier_in_sentence(doc, q, starts, cues, sent, head))
+        if category:
+            return category
+        return "count" if q.subject is not None else "other"
+
+    def _verb_before(self, doc, q: Quantity, cues, sent) -> Optional[str]:
+        """'killed at least 90', 'wounded 392', 'death toll of 50'."""
+        t = q.start - 1
+        if t >= sent.start and doc[t].lower_ in ("of", "to", "at"):
+            t -= 1
+        cue = cues["end"].get(t) if t >= sent.start else None
+        return cue.category if cue and cue.role != "moved" else None
+
+    def _casualty_after(self, doc, q: Quantity, starts, cues, sent) -> Optional[str]:
+        """A casualty word later in the number's clause, past any list that shares it."""
+        i = _past_list(doc, q.phrase_end, starts, sent)
+        stop = min(sent.end, i + PREDICATE_WINDOW)
+        while i < stop:
+            token = doc[i]
+            if token.text in QUOTES:
+                i += 1
+                stop = min(sent.end, stop + 1)
+                continue
+            if (token.text in CLAUSE_PUNCT or token.lower_ in CLAUSE_WORDS
+                    or token.lower_ in REPORTING_VERBS or i in starts):
+                return None
+            cue = cues["start"].get(i)
+            if cue:
+                if cue.end < sent.end and _number_end(doc, cue.end) is not None:
+                    return None            # "3 gunmen killed 5 people": the 5 were killed
+                if cue.role != "moved" or _sentence_mentions_displacement(sent, cues):
+                    return cue.category
+                return None
+            i += 1
+        return None
+
+    def _noun_subject(self, q: Quantity, cues) -> Optional[str]:
+        """'33 hostages', '30 refugees', '1,000 deaths'."""
+        if q.subject is None:
+            return None
+        for i in range(q.subject.start, q.subject.end):
+            cue = cues["start"].get(i)
+            if cue and cue.role == "noun":
+                return cue.category
+        return None
+
+    def _continued_list(self, doc, q: Quantity, quantities, sent, head) -> Optional[str]:
+        """'three people were killed in the north and five in the city': five continues the list."""
+        before = q.start - 1
+        if before < sent.start or doc[before].lower_ not in LIST_WORDS or not _person_like(head, q):
+            return None
+        earlier = [p for p in quantities
+                   if p.end <= q.start and p.number_start >= sent.start and q.start - p.end <= INHERIT_WINDOW]
+        if earlier and earlier[-1].category in CASUALTY_CATEGORIES:
+            return earlier[-1].category
+        return None
+
+    def _earlier_in_sentence(self, doc, q: Quantity, starts, cues, sent, head) -> Optional[str]:
+        """'the death toll ... had topped 1,000': a casualty word earlier in the sentence
+        reaches a number that ends its clause without a verb of its own."""
+        if not _person_like(head, q):
+            return None
+        after = _past_list(doc, q.phrase_end, starts, sent)
+        if after < sent.end:
+            token = doc[after]
+            if not (token.is_punct or token.is_space or token.lower_ in COMPLEMENT_WORDS):
+                return None
+        for t in range(q.start - 1, max(sent.start, q.start - BACKWARD_WINDOW) - 1, -1):
+            cue = cues["end"].get(t)
+            if cue and cue.role != "moved":
+                return cue.category
+        return None
+
+    # ---- annotate ---------------------------------------------------------------------------
+    def to_figures(self, doc: Doc, view: Doc, positions: list[int], quantities: list[Quantity]) -> list[Figure]:
+        """Quantities (found on the space-free view) as Figures with offsets into `doc`."""
+        attributor = Attributor(doc) if any(q.category in SCORED_CATEGORIES for q in quantities) else None
+        figures = []
+        for q in quantities:
+            span = doc[positions[q.start]:positions[q.end - 1] + 1]
+            claimed_by = attributor.claimant_for(span) if attributor and q.category in SCORED_CATEGORIES else None
+            subject = None
+            if q.subject is not None and q.unit is None:
+                subject = doc[positions[q.subject.start]:positions[q.subject.end - 1] + 1].text
+            figures.append(Figure(
+                text=span.text, start=span.start_char, end=span.end_char, value=q.value, unit=q.unit,
+                category=q.category or "other", qualifier=q.qualifier, subject=subject, claimed_by=claimed_by))
+        return figures
 
 
 @Language.factory("karabakh_figures", assigns=[f"doc._.{ext.FIGURES}"])
 def make_figure_finder(nlp: Language, name: str) -> FigureFinder:
     ext.register_extensions()
     return FigureFinder(nlp, name)
+
+
+# ---- helpers (pure token logic) -------------------------------------------------------------
+def words_only(doc: Doc) -> tuple[Doc, list[int]]:
+    """The Doc without whitespace tokens, and each kept token's index in `doc`.
+
+    Hard-wrapped copy puts newline tokens inside phrases ("a\nthousand miles",
+    "death\ntoll"); dropping them lets every rule look at adjacent words.
+    Entity labels are carried over; sentences are `story_sentences` (cut at paragraphs).
+    """
+    kept = [t for t in doc if not t.is_space]
+    positions = [t.i for t in kept]
+    sentence_of = [0] * len(doc)
+    for sent in story_sentences(doc):
+        sentence_of[sent.start:sent.end] = [sent.start] * len(sent)
+    sent_starts, seen_sentence = [], -1
+    for t in kept:
+        sent_starts.append(sentence_of[t.i] != seen_sentence)
+        seen_sentence = sentence_of[t.i]
+    ents, previous_ent = [], None
+    for t in kept:
+        if not t.ent_type_:
+            ents.append("O")
+            previous_ent = None
+            continue
+        ent_id = (t.ent_type_, _ent_start(t))
+        ents.append(("I-" if ent_id == previous_ent else "B-") + t.ent_type_)
+        previous_ent = ent_id
+    view = Doc(doc.vocab, words=[t.text for t in kept], spaces=[True] * len(kept),
+               sent_starts=sent_starts, ents=ents)
+    return view, positions
+
+
+def _ent_start(token) -> int:
+    i = token.i
+    while i > 0 and token.doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+def _phrase_table(nlp: Language, name: str, side: str) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Rows of a phrase TSV for one side, keyed by the phrase's lowercased tokens."""
+    table = {}
+    for row in load_tsv(name):
+        if row[-1] == side:
+            key = tuple(t.lower_ for t in nlp.make_doc(row[0]))
+            table[key] = tuple(row[1:-1])
+    return table
+
+
+def _longest_before(doc: Doc, start: int, table) -> Optional[tuple[int, tuple[str, ...]]]:
+    for size in (3, 2, 1):
+        if start - size >= 0:
+            key = tuple(t.lower_ for t in doc[start - size:start])
+            if key in table:
+                return size, table[key]
+    return None
+
+
+def _longest_after(doc: Doc, end: int, table) -> Optional[tuple[int, tuple[str, ...]]]:
+    for size in (3, 2, 1):
+        if end + size <= len(doc):
+            key = tuple(t.lower_ for t in doc[end:end + size])
+            if key in table:
+                return size, table[key]
+    return None
+
+
+def _starts_number(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    lower = token.lower_
+    if lower in NUMBER_WORDS:
+        return lower != "and"
+    if lower in ARTICLES:
+        return i + 1 < len(doc) and (doc[i + 1].lower_ in SCALE_WORDS or doc[i + 1].lower_ == DOZEN)
+    return token.text[:1].isdigit() and parse_digits(token.text) is not None
+
+
+def _number_end(doc: Doc, i: int) -> Optional[int]:
+    """Token after the quantity starting at token i, or None when no quantity starts there.
+
+    A quantity is one digit token or number word, then scale words and "dozen"
+    ("1.5 million", "two dozen"), and word compounds ("twenty-five", "one hundred and twelve").
+    """
+    if i >= len(doc) or not _starts_number(doc, i):
+        return None
+    n = len(doc)
+    end = i + 1
+    while end < n:
+        lower, previous = doc[end].lower_, doc[end - 1].lower_
+        if lower in SCALE_WORDS or lower == DOZEN:
+            end += 1
+        elif lower in UNIT_WORDS and previous in NUMBER_WORDS:
+            end += 1
+        elif (lower in ("-", "and") and end + 1 < n and doc[end + 1].lower_ in UNIT_WORDS
+              and previous in NUMBER_WORDS and (lower == "-" or previous in SCALE_WORDS)):
+            end += 2
+        else:
+            break
+    if end < n and doc[end].lower_ in VAGUE_WORDS:
+        return None
+    return end
+
+
+def _is_not_a_count(doc: Doc, start: int, end: int, skip: set[int]) -> bool:
+    """Years, durations, clock codes, identifiers ('Resolution 2334', 'Highway 5'), 'the one who'."""
+    first = doc[start]
+    n = len(doc)
+    nxt = end + 1 if end + 1 < n and doc[end].text == "-" else end
+    if nxt < n and doc[nxt].lower_ in TIME_UNITS:
+        return True
+    if any(i in skip for i in range(start, end)):
+        return True
+    if start > 0:
+        previous = doc[start - 1]
+        if previous.lower_ in IDENTIFIER_WORDS and previous.text[:1].isupper() or previous.lower_ in ("no.", "#"):
+            return True
+        if previous.text == "-" and not previous.whitespace_ and start > 1 and doc[start - 2].is_alpha \
+                and doc[start - 2].lower_ not in NUMBER_WORDS:
+            return True                     # "Su-25", "Resolution-2334" split by the tokenizer
+    if end - start == 1 and first.text.isdigit() and len(first.text) == 4 and int(first.text) in YEARS:
+        following = doc[end].lower_ if end < n else ""
+        if following not in PERSON_NOUNS:
+            return True
+    if first.lower_ == "one" and end - start == 1:
+        if start > 0 and doc[start - 1].lower_ in ONE_PRONOUN_BEFORE:
+            return True
+        if end < n and doc[end].lower_ in ("another", "who", "of") and (end + 1 >= n or doc[end + 1].lower_ not in PARTITIVE_WORDS):
+            return True
+    return False
+
+
+def _is_age(doc: Doc, start: int, end: int) -> bool:
+    """'Anabel Ghulasyan, 41, from ...' and 'aged 41': a person's age."""
+    if start > 0 and doc[start - 1].lower_ == "aged":
+        return True
+    return (start > 1 and doc[start - 1].text == "," and doc[start - 2].is_title
+            and end < len(doc) and doc[end].text in (",", ")", ".") and end - start == 1)
+
+
+def _date_tokens(doc: Doc) -> set[int]:
+    """Tokens inside dates: the dates component's records, and the model's DATE/TIME entities."""
+    skip: set[int] = set()
+    dates = getattr(doc._, ext.DATES, None) or []
+    if dates:
+        for date in dates:
+            span = doc.char_span(date.start, date.end, alignment_mode="expand")
+            if span is not None:
+                skip.update(range(span.start, span.end))
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            skip.update(range(ent.start, ent.end))
+    return skip
+
+
+def _sentence_index(doc: Doc):
+    """token index -> its sentence (the whole Doc when no sentence boundaries are set)."""
+    if not doc.has_annotation("SENT_START"):
+        whole = doc[:]
+        return lambda i: whole
+    sentence_of: list[Span] = [doc[:]] * len(doc)
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            sentence_of[i] = sent
+    return sentence_of.__getitem__
+
+
+def _past_list(doc: Doc, i: int, starts: dict[int, Quantity], sent: Span) -> int:
+    # `starts`: quantities by their first token (qualifier included).
+    """Skip '… and 39 civilians', ', 3 children': a list of quantities sharing one verb."""
+    while i + 1 < sent.end and doc[i].lower_ in LIST_WORDS:
+        j = i + 1
+        if j < sent.end and doc[j].lower_ in LIST_WORDS:
+            j += 1
+        following = starts.get(j)
+        if following is None:
+            break
+        i = max(following.phrase_end, following.end)
+    return i
+
+
+def _person_like(head: Optional[str], q: Quantity) -> bool:
+    """Nothing counted ('... topped 1,000'), people ('civilians'), or a group ('Bedouin')."""
+    if q.subject is None:
+        return True
+    return head in PERSON_NOUNS or q.subject[-1].is_title
+
+
+def _sentence_mentions_displacement(sent: Span, cues) -> bool:
+    return any(c.category == "displaced" and c.role != "moved"
+               for i, c in cues["start"].items() if sent.start <= i < sent.end)
