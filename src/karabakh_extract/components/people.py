@@ -1,21 +1,307 @@
-"""STUB: the karabakh_people component (to be written)."""
+"""The karabakh_people component: the story's people, their titles and every mention.
+
+NER's PERSON spans are the start; they are cleaned of what NER gets wrong on
+wire copy (places, organisations, demonyms, ethnic groups, ALL-CAPS credits,
+reporters in "By ..." / "Reporting by ..." / "... contributed to this report"
+lines). Mentions of one person are merged within the article: a surname joins
+the full name it ends ("Harutyunyan" -> "Arayik Harutyunyan"), and spellings
+of one name ("Pashinian"/"Pashinyan") merge when the first names agree or the
+surname differs by one or two letters. Titles come from the words around a
+mention, read with a lexicon of roles ("Russian President", "rebel spokesman",
+"X, the separatist leader", "the head of Egypt's State Information Service, X").
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
+from ..data import load_lines
+from ..gazetteer import country_of_demonym, lookup_place, place_key
+from ..records import Mention, Person
+
+TITLE_HEADS = {w.lower() for w in load_lines("people_title_heads.txt")}
+TITLE_MODIFIERS = {w.lower() for w in load_lines("people_title_modifiers.txt")}
+HONORIFICS = set(load_lines("people_honorifics.txt"))
+GROUPS = {place_key(w) for w in load_lines("people_groups.txt")}
+MAX_TITLE_TOKENS = 8
+# Lines that credit reporters, photographers and editors rather than tell the story.
+CREDIT_BEFORE = re.compile(r"(?:^\s*By|(?:Reporting|Editing|Writing|reporting|writing|editing|Compiled|Photo|Photos|Video)"
+                           r"\s+by|Photo\s*/|Photo:|Photographer)\b[^\n]*$")
+CREDIT_LINE = re.compile(r"contributed\b|contributing\b|\bwriters?\b.*\bcontributed|Associated Press writer")
+# "X, the separatist leader," / "X, Nagorno-Karabakh's separatist leader,".
+APPOSITIVE_AFTER = re.compile(r"^,\s+((?:the|a|an)\s+)?([^,.;:\"“”()\n]{2,80}?)(?=\s*(?:,|\.|;|\bsaid\b|\bwho\b|\btold\b))")
+# "the head of Egypt's State Information Service, X" (the role first, then the name).
+APPOSITIVE_BEFORE = re.compile(r"(?:^|[\s,(])(?:the|a|an)\s+([^,.;:\"“”()\n]{2,80}?),\s*$")
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    text: str
+    tokens: list[str]
+    titles: list[str] = field(default_factory=list)
+
+
+def _cap(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, stopping early once it exceeds `limit` (names are short)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def same_surname(a: str, b: str) -> bool:
+    """'Pashinian'/'Pashinyan': one transliteration apart (1-2 edits), long enough not to be chance."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 6 and a[:2] == b[:2] and edit_distance(a, b, 2) <= 2
 
 
 class PeopleFinder:
-    """Writes doc._.${ext.PEOPLE}."""
+    """Writes doc._.kx_people: one Person per real person of the story."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        setattr(doc._, ext.PEOPLE, [])
+        mentions = self.find(doc)
+        setattr(doc._, ext.PEOPLE, self.group(doc, mentions))
         return doc
+
+    # -- find -------------------------------------------------------------------
+    def find(self, doc: Doc) -> list[PersonMention]:
+        claimed = _claimed_chars(doc)
+        found: list[PersonMention] = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            span = _clean(ent)
+            if span is None or not self._plausible(doc, span, claimed):
+                continue
+            found.append(PersonMention(span.start_char, span.end_char, span.text, [t.text for t in span]))
+        found.extend(self._missed_surnames(doc, found, claimed))
+        found.sort(key=lambda m: m.start)
+        for m in found:
+            m.titles = _titles(doc, m)
+        return found
+
+    @staticmethod
+    def _plausible(doc: Doc, span: Span, claimed: set[int]) -> bool:
+        text = span.text
+        if any(c in claimed for c in range(span.start_char, span.end_char)):
+            return False  # a place or an organisation ("Stepanakert", "the Observatory")
+        if not _cap(text) or any(ch.isdigit() for ch in text) or "\n" in text:
+            return False
+        if text.isupper() or country_of_demonym(text) is not None or place_key(text) in GROUPS:
+            return False
+        if len(span) == 1 and lookup_place(text) is not None and lookup_place(text).curated:
+            return False
+        if any(country_of_demonym(t.text) is not None for t in span):
+            return False  # "Azerbaijani President" read as a name
+        return not _is_credit(doc, span.start_char)
+
+    @staticmethod
+    def _missed_surnames(doc: Doc, found: list[PersonMention], claimed: set[int]) -> Iterable[PersonMention]:
+        """Surnames of people already found, where NER missed them or called them ORG/GPE."""
+        surnames = {m.tokens[-1] for m in found if len(m.tokens) > 1}
+        taken = {c for m in found for c in range(m.start, m.end)}
+        for tok in doc:
+            if tok.text in surnames and tok.idx not in taken and tok.idx not in claimed:
+                if not _is_credit(doc, tok.idx):
+                    yield PersonMention(tok.idx, tok.idx + len(tok.text), tok.text, [tok.text])
+
+    # -- annotate ---------------------------------------------------------------
+    def group(self, doc: Doc, mentions: list[PersonMention]) -> list[Person]:
+        clusters: list[list[PersonMention]] = []
+        full = sorted((m for m in mentions if len(m.tokens) > 1), key=lambda m: m.start)
+        for m in full:
+            target = next((c for c in clusters if _same_full_name(c[0].tokens, m.tokens)), None)
+            if target is None:
+                clusters.append([m])
+            else:
+                target.append(m)
+        for m in (m for m in mentions if len(m.tokens) == 1):
+            target = _cluster_for_single(clusters, m)
+            if target is None:
+                clusters.append([m])
+            else:
+                target.append(m)
+        people = [_person(c) for c in clusters]
+        people.sort(key=lambda p: min(x.start for x in p.mentions))
+        return people
+
+
+def _claimed_chars(doc: Doc) -> set[int]:
+    chars: set[int] = set()
+    for record_list in (getattr(doc._, ext.PLACES), getattr(doc._, ext.ORGANIZATIONS)):
+        for rec in record_list:
+            for m in rec.mentions:
+                chars.update(range(m.start, m.end))
+    return chars
+
+
+def _clean(span: Span) -> Optional[Span]:
+    """Drop honorifics, possessives and punctuation at the ends of an NER span."""
+    while len(span) and (span[0].text in HONORIFICS or span[0].is_punct or span[0].is_space
+                         or span[0].lower_ in ("the", "a", "by")):
+        span = span[1:]
+    while len(span) and (span[-1].lower_ in ("'s", "’s", "'", "’") or span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    if not len(span):
+        return None
+    if span[-1].text.endswith(("'s", "’s")) and len(span[-1].text) > 2:
+        return None
+    return span
+
+
+def _is_credit(doc: Doc, start: int) -> bool:
+    """Is this name in a byline, a photo credit or a 'contributed to this report' line?"""
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if CREDIT_BEFORE.search(text[line_start:start]):
+        return True
+    return bool(CREDIT_LINE.search(text[line_start:line_end]))
+
+
+def _same_full_name(a: list[str], b: list[str]) -> bool:
+    if a == b:
+        return True
+    return a[0] == b[0] and len(a) == len(b) and same_surname(a[-1], b[-1])
+
+
+def _cluster_for_single(clusters: list[list[PersonMention]], m: PersonMention) -> Optional[list[PersonMention]]:
+    word = m.tokens[0]
+    exact = [c for c in clusters if any(x.tokens[-1] == word or x.tokens[0] == word and len(x.tokens) == 1
+                                         for x in c)]
+    if exact:
+        return _nearest(exact, m)
+    close = [c for c in clusters if any(len(x.tokens) > 1 and same_surname(x.tokens[-1], word) for x in c)]
+    return _nearest(close, m) if close else None
+
+
+def _nearest(clusters: list[list[PersonMention]], m: PersonMention) -> list[PersonMention]:
+    """The cluster mentioned most recently before m (else the first one)."""
+    before = [c for c in clusters if min(x.start for x in c) <= m.start]
+    pool = before or clusters
+    return max(pool, key=lambda c: max((x.start for x in c if x.start <= m.start), default=-1))
+
+
+def _person(cluster: list[PersonMention]) -> Person:
+    names = [" ".join(m.text.split()) for m in cluster]
+    name = max(names, key=lambda n: (len(n.split()), -names.index(n)))
+    aliases = [n for n in dict.fromkeys(names) if n != name]
+    titles: list[str] = []
+    for m in cluster:
+        for t in m.titles:
+            if t not in titles:
+                titles.append(t)
+    return Person(name=name, aliases=aliases, titles=titles, affiliation=_affiliation(titles),
+                  mentions=[Mention(start=m.start, end=m.end, text=m.text) for m in cluster])
+
+
+# -- titles -----------------------------------------------------------------------
+def _titles(doc: Doc, m: PersonMention) -> list[str]:
+    found = []
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return found
+    before = _title_before(doc, span.start)
+    if before:
+        found.append(before)
+    text = doc.text
+    after = APPOSITIVE_AFTER.match(text[m.end:m.end + 120])
+    if after and _ends_in_title_head(after.group(2)):
+        found.append(after.group(2).strip())
+    pre = APPOSITIVE_BEFORE.search(text[max(0, m.start - 120):m.start])
+    if pre and _has_title_head(pre.group(1)) and not before:
+        found.append(pre.group(1).strip())
+    return found
+
+
+def _title_before(doc: Doc, i: int) -> Optional[str]:
+    """'Russian President [Vladimir Putin]', 'special envoy for Yemen [Hans Grundberg]'."""
+    k = i - 1
+    while k >= 0 and (doc[k].text in HONORIFICS or doc[k].is_space and doc[k].text.count("\n") == 1):
+        k -= 1
+    if k >= 1 and _cap(doc[k].text) and doc[k - 1].lower_ in ("for", "to", "of") and k >= 2 \
+            and doc[k - 2].lower_ in TITLE_HEADS:
+        k -= 2  # "envoy for Yemen"
+    if k < 0 or doc[k].lower_ not in TITLE_HEADS or "\n" in doc[k].whitespace_:
+        return None
+    end = doc[i - 1].idx + len(doc[i - 1].text)
+    while doc[i - 1].text in HONORIFICS and i - 1 > k:
+        i -= 1
+        end = doc[i - 1].idx + len(doc[i - 1].text)
+    start = k
+    while start - 1 >= 0 and i - start < MAX_TITLE_TOKENS and _title_word(doc, start - 1):
+        start -= 1
+    while start < k and (doc[start].lower_ in ("'s", "’s", "for", "of") or doc[start].is_space):
+        start += 1
+    title = " ".join(doc.text[doc[start].idx:end].split())
+    return title or None
+
+
+def _title_word(doc: Doc, k: int) -> bool:
+    tok = doc[k]
+    if tok.is_space:
+        return tok.text.count("\n") == 1  # a hard-wrapped line, not a paragraph break
+    if tok.is_punct and tok.text not in ("-",):
+        return False
+    low = tok.lower_
+    if low in TITLE_HEADS or low in TITLE_MODIFIERS or low in ("'s", "’s"):
+        return True
+    if _cap(tok.text) or any(ch.isdigit() for ch in tok.text):
+        place = lookup_place(tok.text)
+        known = (country_of_demonym(tok.text) is not None or (place is not None and place.curated)
+                 or tok.is_upper or any(ch.isdigit() for ch in tok.text))
+        return known or (not tok.is_sent_start and (tok.ent_type_ in ("ORG", "GPE", "NORP") or place is not None))
+    return False
+
+
+def _ends_in_title_head(phrase: str) -> bool:
+    words = phrase.strip().split()
+    return bool(words) and words[-1].lower().strip("’'") in TITLE_HEADS and len(words) <= MAX_TITLE_TOKENS
+
+
+def _has_title_head(phrase: str) -> bool:
+    words = [w.lower() for w in phrase.split()]
+    return bool(words) and words[0] in TITLE_HEADS and len(words) <= MAX_TITLE_TOKENS + 2
+
+
+def _affiliation(titles: list[str]) -> Optional[str]:
+    """The country or body a title names: 'Russian President' -> Russia, "Kenya's President" -> Kenya."""
+    for title in titles:
+        for word in re.split(r"[\s]+", title):
+            bare = re.sub(r"['’]s$", "", word)
+            country = country_of_demonym(bare)
+            if country is not None:
+                return country.name
+            place = lookup_place(bare) if _cap(bare) else None
+            if place is not None and place.curated:
+                return place.name
+            if bare.isupper() and len(bare) > 1 or any(ch.isdigit() for ch in bare) and _cap(bare):
+                return bare
+    return None
 
 
 @Language.factory("karabakh_people", assigns=[f"doc._.{ext.PEOPLE}"])

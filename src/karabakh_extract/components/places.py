@@ -135,6 +135,8 @@ class PlaceFinder:
                 continue
             span, entries = best
             labels = {ner_label[k] for k in range(span.start, span.end)} - {""}
+            if "PERSON_MULTI" in labels and not _inside_longer_person(doc, span):
+                labels = (labels - {"PERSON_MULTI"}) | {"PERSON"}
             yield PlaceCandidate(span.start_char, span.end_char, span.text, entries,
                                  ner_label=_dominant(labels), evidence=_evidence(doc, span, ner_label))
             i = span.end
@@ -212,11 +214,27 @@ def _display(text: str) -> str:
 
 
 def _ner_labels(doc: Doc) -> list[str]:
+    """Per token, its NER label; PERSON_MULTI marks tokens of a multi-token person name."""
     labels = [""] * len(doc)
     for ent in doc.ents:
         for k in range(ent.start, ent.end):
             labels[k] = ent.label_ if len(ent) == 1 or ent.label_ != "PERSON" else "PERSON_MULTI"
     return labels
+
+
+def _inside_longer_person(doc: Doc, span: Span) -> bool:
+    """'Jackson' in 'Michael Jackson' is part of a name; 'Nagorno-Karabakh' tagged PERSON whole is not."""
+    for k in range(span.start, span.end):
+        tok = doc[k]
+        if tok.ent_type_ == "PERSON":
+            ent_start = k
+            while ent_start > 0 and doc[ent_start].ent_iob_ != "B" and doc[ent_start - 1].ent_type_ == "PERSON":
+                ent_start -= 1
+            ent_end = k + 1
+            while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+                ent_end += 1
+            return ent_start < span.start or ent_end > span.end
+    return False
 
 
 def _dominant(labels: set[str]) -> str:
