@@ -398,3 +398,30 @@ def test_past_tense_prose_with_a_day_is_not_a_caption(prose):
 def test_widget_lines_are_not_body(widget):
     text = page_of("Storm sinks fishing boats off Malta", LEAD, widget, SECOND)
     assert widget not in body_text(text, parse_page(text))
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("Published 7:36 AM EDT, March 2, 2021", "2021-03-02T07:36:00-04:00"),
+    ("02.03.2021", "2021-03-02"),
+    ("2021/03/02", "2021-03-02"),
+    ("Mar. 2, 2021 7:36 AM GMT+3", "2021-03-02T07:36:00+03:00"),
+    ("Sept. 27, 2021", "2021-09-27"),
+    ("2021-03-02 16:53:08Z", "2021-03-02T16:53:08+00:00"),
+])
+def test_more_date_forms(line, iso):
+    assert first_date(line).iso == iso
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("By MARIA BORG Associated Press", ["Maria Borg"]),
+    ("By Reuters Staff", []),
+    ("By Maria Borg, AP Diplomatic Writer", ["Maria Borg"]),
+    ("By Maria Borg | AFP", ["Maria Borg"]),
+])
+def test_byline_names_without_agency_or_role(byline, names):
+    assert parse_page(page_of("Storm sinks fishing boats off Malta", byline, LEAD)).contributors == names
+
+
+def test_gallery_counter_is_not_a_headline():
+    text = page_of("1 of 5", "Storm sinks fishing boats off Malta", LEAD, SECOND)
+    assert region_text(text, parse_page(text).headline) == "Storm sinks fishing boats off Malta"

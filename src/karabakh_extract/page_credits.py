@@ -86,6 +86,10 @@ ROLE_SUFFIX = re.compile(
     r"\s*(?:[,|/-]\s*)?(?:The\s+)?(?:Associated Press|AP|AFP|Reuters)?\s*"
     r"(?:staff|chief|senior|diplomatic|political|national|foreign|special|medical|military|security|"
     r"world|news|business|sports|video|photo)?\s*(?:writer|reporter|correspondent|editor|journalist)s?\s*$", re.I)
+TRAILING_AGENCY = re.compile(rf"[\s,|/-]*(?:The\s+)?(?:{_NAMES})(?:\s+(?:Staff|Writer|Reporter|Correspondent))?\s*$")  # "By JOHN DOE Associated Press"
+# Words of a credit that are not a person's name ("By Reuters Staff", "By News Desk").
+NOT_NAME_WORDS = frozenset("Staff Writer Writers Reporter Reporters Correspondent Editor Editors News Desk Team "
+                           "Bureau Wires Agency Agencies Press Service Services Report Online Digital Web".split())
 NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'\u2019.\-]*|de|da|van|von|der|al|el|bin|ben|la|le|du|di|dos|del)$")
 
 
@@ -111,6 +115,8 @@ def _as_person(part: str) -> Optional[str]:
     if not 2 <= len(tokens) <= 5 or part in AGENCY_BY_NAME:
         return None
     if not all(NAME_TOKEN.match(t) for t in tokens) or tokens[0].islower():
+        return None
+    if any(t.capitalize() in NOT_NAME_WORDS or t in AGENCY_BY_NAME for t in tokens):
         return None
     return proper_case(part)
 
@@ -147,7 +153,7 @@ def byline_contributors(line: str) -> list[str]:
     if not match:
         return []
     who = re.split(rf"\s+(?:{_DASH}|\|)\s+", match.group("who"))[0]
-    return names_in(who)
+    return names_in(TRAILING_AGENCY.sub("", who))
 
 
 def is_contributor_line(line: str) -> bool:

@@ -18,6 +18,7 @@ from .data import load_tsv
 
 
 def _zone_offsets() -> dict[str, int]:
+    """Zone abbreviation -> UTC offset in seconds."""
     return {row[0]: int(float(row[1]) * 3600) for row in load_tsv("page_timezones.tsv")}
 
 
@@ -32,10 +33,12 @@ _TIME = (rf"(?P<time>\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:\s*[aApP]\.?[mM]\.?)
          rf"(?:\s*\(?(?P<zone>(?:GMT|UTC)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?|{_ZONE})\b\)?)?")
 _CALENDAR = (
     rf"(?P<iso>{_YEAR}-[01]\d-[0-3]\d)(?:[T ](?P<isotime>[0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)(?P<isozone>Z|[+-][01]\d:?[0-5]\d)?)?"
-    rf"|(?P<numeric>[0-3]?\d/[0-3]?\d/{_YEAR})"
+    rf"|(?P<numeric>[0-3]?\d/[0-3]?\d/{_YEAR}|{_YEAR}/[01]?\d/[0-3]?\d)"
+    rf"|(?P<dotted>[0-3]?\d\.[01]?\d\.{_YEAR})"
     rf"|(?P<dmy>[0-3]?\d{_ORDINAL}\s+{MONTH},?\s+{_YEAR})"
     rf"|(?P<mdy>{MONTH}\s+[0-3]?\d{_ORDINAL}\s*,?\s*{_YEAR})"
 )
+TIME_BEFORE = re.compile(rf"{_TIME}\s*(?:,|\||-|on)?\s*(?:{WEEKDAY}\s*,?\s*)?$")
 DATE = re.compile(
     rf"(?<![\w/-])(?:{_CALENDAR})(?![\w/-])(?:\s*(?:,|at|-|\u2013|\||/|\u2022)?\s*{_TIME})?"
 )
@@ -64,27 +67,45 @@ def _iso(value: dt.datetime, with_time: bool) -> str:
     return value.isoformat()
 
 
-def _parse(match: re.Match) -> Optional[str]:
+def zone_offset(zone: Optional[str]) -> Optional[dt.timezone]:
+    """'EDT' -> UTC-4, 'GMT+3' / 'UTC -05:30' -> that offset (dateutil reads 'GMT+3' the POSIX,
+    inverted, way, so we do it ourselves)."""
+    if not zone:
+        return None
+    zone = zone.replace(" ", "")
+    if zone in ZONE_OFFSETS:
+        return dt.timezone(dt.timedelta(seconds=ZONE_OFFSETS[zone]))
+    match = re.fullmatch(r"(?:GMT|UTC)([+-])(\d{1,2}):?(\d{2})?", zone)
+    if not match:
+        return None
+    minutes = int(match.group(2)) * 60 + int(match.group(3) or 0)
+    return dt.timezone(dt.timedelta(minutes=minutes if match.group(1) == "+" else -minutes))
+
+
+def _parse(match: re.Match, time_before: Optional[re.Match] = None) -> Optional[str]:
+    """ISO text for a DATE match (and a time that came before the date, if any)."""
     if match.group("iso"):
         raw = match.group("iso") + ("T" + match.group("isotime") if match.group("isotime") else "")
         raw += (match.group("isozone") or "") if match.group("isotime") else ""
         time_given = bool(match.group("isotime"))
+        zone = None
     else:
-        calendar = next(g for g in (match.group("numeric"), match.group("dmy"), match.group("mdy")) if g)
+        calendar = next(g for g in (match.group("numeric"), match.group("dotted"), match.group("dmy"), match.group("mdy")) if g)
         calendar = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", calendar)
         calendar = re.sub(r",\s*", ", ", calendar)
-        time_given = bool(match.group("time"))
-        raw = calendar
-        if time_given:
-            raw += " " + re.sub(r"^(\d{1,2})\.(\d\d)", r"\1:\2", match.group("time"))
-            if match.group("zone"):
-                raw += " " + match.group("zone").replace(" ", "")
+        clock = match if match.group("time") else time_before
+        time_given = clock is not None
+        raw = calendar + (" " + re.sub(r"^(\d{1,2})\.(\d\d)", r"\1:\2", clock.group("time")) if clock else "")
+        zone = zone_offset(clock.group("zone")) if clock else None
     try:
-        value = date_parser.parse(raw, tzinfos=ZONE_OFFSETS, default=dt.datetime(1900, 1, 1))
+        value = date_parser.parse(raw, dayfirst=bool(match.group("dotted")) if not match.group("iso") else False,
+                                  default=dt.datetime(1900, 1, 1))
     except (ValueError, OverflowError):
         return None
     if value.year < 1900:
         return None
+    if zone is not None:
+        value = value.replace(tzinfo=zone)
     return _iso(value, time_given)
 
 
@@ -92,15 +113,22 @@ def find_dates(text: str) -> list[FoundDate]:
     """Every full calendar date (with a year) in `text`, parsed."""
     out = []
     for match in DATE.finditer(text):
-        iso = _parse(match)
+        iso = _parse(match, _time_before(text, match))
         if iso:
             out.append(FoundDate(iso, match.start(), match.end()))
     return out
 
 
+def _time_before(text: str, match: re.Match) -> Optional[re.Match]:
+    """'Published 7:36 AM EDT, October 30, 2020': the clock written in front of the date."""
+    if match.group("iso") or match.group("time"):
+        return None
+    return TIME_BEFORE.search(text, max(0, match.start() - 40), match.start())
+
+
 def first_date(text: str) -> Optional[FoundDate]:
     for match in DATE.finditer(text):
-        iso = _parse(match)
+        iso = _parse(match, _time_before(text, match))
         if iso:
             return FoundDate(iso, match.start(), match.end())
     return None
