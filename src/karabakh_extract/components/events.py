@@ -1,21 +1,598 @@
-"""STUB: the karabakh_events component (to be written)."""
+"""Ceasefires and peace talks: the karabakh_events component.
+
+One Event per DISTINCT truce or round of talks, not one per sentence:
+
+1. find mentions: trigger words ("ceasefire", "truce", "peace deal", "talks",
+   "negotiations"; "the deal"/"the agreement" only refer back), each with the
+   status cues of its clause ("brokered" -> agreed, "frayed" -> violated ...);
+2. group them: a definite mention ("the truce", "this ceasefire") or a plain
+   restatement updates the most recent real truce; a mention marked as another
+   one ("two previous cease-fires", "a six-month truce" beside a two-month one,
+   "a permanent ceasefire", "called for a ceasefire" beside an agreed one) starts
+   a new event. Talks merge when definite, in the same place, or with the same
+   status; headline mentions merge into the story's first event of their type;
+3. describe each event: status = the furthest step its mentions report
+   (proposed < agreed < took_effect < extended < violated < collapsed;
+   planned < held < failed); text = the sentence (or, when one sentence holds two
+   truces, the clause) of the mention that gave that status, preferring story
+   text over headlines; date = the resolved date nearest that cue in that text;
+   brokers, parties and the talks' location from patterns around the mentions.
+"""
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from .. import extensions as ext
+from ..data import load_json, load_tsv
+from ..records import Event
+from .quotes import NameIndex, sentence_spans
+
+_LEX = load_json("events_lexicon.json")
+STATUS_RANK = {
+    "ceasefire": ("proposed", "agreed", "took_effect", "extended", "violated", "collapsed"),
+    "talks": ("planned", "held", "failed"),
+}
+DEFINITE = frozenset(_LEX["definite_determiners"])
+INDEFINITE = frozenset(_LEX["indefinite_determiners"])
+DISTINCT_MODIFIERS = frozenset(_LEX["distinct_modifiers"])
+COMPARISON_OPENERS = tuple(_LEX["comparison_openers"])
+TALKS_OBJECT_CONNECTORS = tuple(_LEX["talks_object_connectors"])
+MODIFIER_STOPS = frozenset(_LEX["modifier_scan_stops"])
+PEACE_CONTEXT = frozenset(_LEX["peace_context_words"])
+NON_PEACE_TALKS = frozenset(_LEX["non_peace_talks_modifiers"])
+BROKER_VERBS = frozenset(_LEX["broker_verbs"])
+BROKER_NOUNS = frozenset(_LEX["broker_nouns"])
+PARTY_VERBS = frozenset(_LEX["party_verbs"])
+NEXT_DAY = frozenset(_LEX["relative_next_day"])
+ANAPHOR_ONLY = frozenset(_LEX["ceasefire_anaphors"]) | frozenset(_LEX["talks_anaphor_only"])
+NEEDS_PEACE_CONTEXT = frozenset(_LEX["talks_needing_peace_context"])
+NEGATORS = frozenset(("not", "no", "never", "against", "without", "n't", "n’t", "avoid", "prevent", "deny", "denied"))
+POSSESSIVES_AND_DETERMINERS = frozenset(("the", "a", "an", "their", "its", "his", "her", "our", "my", "your"))
+CLAUSE_BOUNDARIES = frozenset((",", ";", ":", "—", "–", "(", ")", "--"))
+MAX_CUE_DISTANCE = 15
+MAX_MODIFIER_SCAN = 6
+_DURATION = re.compile(r"\b(\w+)-(hour|day|week|month|year)\b")
+_BROKERED_BY_HYPHEN = re.compile(r"((?:[A-Z][\w.’']*)(?:[ -][A-Z][\w.’']*)*)-(?:brokered|mediated|engineered|sponsored|negotiated)\b")
+_ISO_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
+_TERMINAL = tuple('.!?"”’)…')
+HEADLINE_MAX_WORDS = 20
+
+
+@dataclass
+class Mention:
+    """One trigger word in the story, with what its clause says about it."""
+
+    type: str
+    start: int                      # token index of the trigger
+    end: int
+    sentence: int
+    anaphor: bool = False           # "the deal": may only refer back
+    definite: bool = False
+    distinct: bool = False          # marked as another truce / round
+    duration: Optional[str] = None  # "two-month"
+    cues: list[tuple[int, int]] = field(default_factory=list)   # (status rank, cue token index)
+    headline: bool = False
+
+    @property
+    def rank(self) -> int:
+        return max((r for r, _ in self.cues), default=-1)
+
+
+@dataclass
+class Draft:
+    """An event being assembled from its mentions."""
+
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    location: Optional[str] = None
+
+    @property
+    def rank(self) -> int:
+        return max((m.rank for m in self.mentions), default=-1)
+
+    @property
+    def duration(self) -> Optional[str]:
+        return next((m.duration for m in self.mentions if m.duration), None)
+
+
+def _status_cues() -> dict[str, list[tuple[str, int]]]:
+    """phrase -> [(type, rank)] from the cue table."""
+    table: dict[str, list[tuple[str, int]]] = {}
+    for row in load_tsv("events_status_cues.tsv"):
+        if len(row) < 3:
+            continue
+        kind, status, phrase = row[:3]
+        table.setdefault(phrase, []).append((kind, STATUS_RANK[kind].index(status)))
+    return table
 
 
 class EventFinder:
-    """Writes doc._.${ext.EVENTS}."""
+    """Writes doc._.kx_events: one Event per distinct ceasefire or round of talks."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.triggers.add("ceasefire", [nlp.make_doc(p) for p in _LEX["ceasefire_triggers"] + _LEX["ceasefire_anaphors"]])
+        self.triggers.add("talks", [nlp.make_doc(p) for p in _LEX["talks_triggers"]])
+        self.cue_table = _status_cues()
+        self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase in self.cue_table:
+            self.cues.add(phrase, [nlp.make_doc(phrase)])
 
     def __call__(self, doc: Doc) -> Doc:
-        setattr(doc._, ext.EVENTS, [])
+        setattr(doc._, ext.EVENTS, self.find(doc))
         return doc
+
+    def find(self, doc: Doc) -> list[Event]:
+        if len(doc) == 0:
+            return []
+        story = StoryText(doc)
+        mentions = self._mentions(doc, story)
+        if not mentions:
+            return []
+        self._attach_cues(doc, story, mentions)
+        drafts = group_mentions(mentions)
+        names = NameIndex(doc)
+        return [e for e in (describe(doc, story, d, drafts, names) for d in drafts) if e is not None]
+
+    # -- 1. mentions ----------------------------------------------------------
+    def _mentions(self, doc: Doc, story: "StoryText") -> list[Mention]:
+        spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.triggers(doc)])
+        story.trigger_tokens = {i for span in spans for i in range(span.start, span.end)}
+        mentions = []
+        for span in spans:
+            kind = doc.vocab.strings[span.label]
+            sentence = story.sentence_of(span.start)
+            if sentence is None:
+                continue
+            mention = Mention(kind, span.start, span.end, sentence, anaphor=span.text.lower() in ANAPHOR_ONLY,
+                              headline=story.headline[sentence])
+            _read_modifiers(doc, story, mention)
+            if self._keep(doc, story, mention, mentions):
+                mentions.append(mention)
+        return mentions
+
+    def _keep(self, doc: Doc, story: "StoryText", m: Mention, earlier: list[Mention]) -> bool:
+        words = story.sentence_words(m.sentence)
+        if m.anaphor and not m.definite:
+            return False                           # "an extension agreement", "a deal": not a truce by itself
+        if m.type == "talks":
+            if doc[m.start].lower_ in NEEDS_PEACE_CONTEXT and not (words - {doc[m.start].lower_}) & PEACE_CONTEXT:
+                return False                       # a summit about something else
+            before = {doc[i].lower_ for i in range(max(0, m.start - 2), m.start)}
+            return not before & NON_PEACE_TALKS
+        # "talks on a ceasefire": the truce is what the talks are about, not an event of its own
+        for other in reversed(earlier):
+            if other.sentence != m.sentence or other.type != "talks":
+                continue
+            between = doc[other.end:m.start]
+            if len(between) <= MAX_MODIFIER_SCAN and not any(t.text in CLAUSE_BOUNDARIES for t in between):
+                gap = " " + between.text.lower() + " "
+                if any(f" {c} " in gap for c in TALKS_OBJECT_CONNECTORS):
+                    return False
+        return True
+
+    # -- cues -----------------------------------------------------------------
+    def _hyphenated_cues(self, doc: Doc, by_sentence: dict, story: "StoryText") -> list[Span]:
+        """'U.S.-brokered', 'U.N.-backed': the tokenizer keeps these whole, so read the suffix."""
+        found = []
+        for sentence in by_sentence:
+            s, e = story.ranges[sentence]
+            for tok in doc[s:e]:
+                if "-" in tok.text[1:]:
+                    suffix = tok.lower_.rsplit("-", 1)[1]
+                    if suffix in self.cue_table:
+                        found.append(Span(doc, tok.i, tok.i + 1, label=suffix))
+        return found
+
+    def _attach_cues(self, doc: Doc, story: "StoryText", mentions: list[Mention]) -> None:
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.cues(doc)])
+        spans += self._hyphenated_cues(doc, by_sentence, story)
+        for span in spans:
+            sentence = story.sentence_of(span.start)
+            if sentence not in by_sentence:
+                continue
+            phrase = doc.vocab.strings[span.label]
+            if _modifies_other_noun(doc, span, story):
+                continue
+            for kind, rank in self.cue_table.get(phrase, ()):
+                if _negated(doc, span.start, story) and STATUS_RANK[kind][rank] in ("violated", "collapsed", "took_effect"):
+                    continue
+                target = _nearest_mention(doc, story, by_sentence[sentence], kind, span.start)
+                if target is not None:
+                    target.cues.append((rank, span.start))
+        for sentence_mentions in by_sentence.values():
+            _inherit_compared_cues(doc, story, sentence_mentions)
+
+
+# -- the story's sentences and clauses ------------------------------------------
+class StoryText:
+    """Sentences (cut at paragraph breaks) as token ranges, and which look like headlines."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.ranges: list[tuple[int, int]] = []
+        for start_char, end_char in sentence_spans(doc):
+            span = doc.char_span(start_char, end_char, alignment_mode="expand")
+            if span is not None and len(span):
+                self.ranges.append((span.start, span.end))
+        self._starts = [s for s, _ in self.ranges]
+        self.headline = [self._looks_like_headline(s, e) for s, e in self.ranges]
+        self._words: dict[int, frozenset] = {}
+        self.trigger_tokens: set[int] = set()
+
+    def trigger_at(self, token_index: int) -> Optional[bool]:
+        return True if token_index in self.trigger_tokens else None
+
+    def sentence_of(self, token_index: int) -> Optional[int]:
+        i = bisect.bisect_right(self._starts, token_index) - 1
+        if i < 0 or token_index >= self.ranges[i][1]:
+            return None
+        return i
+
+    def sentence_words(self, index: int) -> frozenset:
+        if index not in self._words:
+            s, e = self.ranges[index]
+            self._words[index] = frozenset(t.lower_ for t in self.doc[s:e])
+        return self._words[index]
+
+    def _looks_like_headline(self, start: int, end: int) -> bool:
+        """A short line without sentence-final punctuation: a headline, subhead or kicker."""
+        text = self.doc[start:end].text.strip()
+        words = [t for t in self.doc[start:end] if not t.is_punct and not t.is_space]
+        return not text.endswith(_TERMINAL) and len(words) <= HEADLINE_MAX_WORDS
+
+    def clause_of(self, token_index: int, sentence: int) -> tuple[int, int]:
+        """Token range of the clause (between punctuation boundaries) holding the token."""
+        s, e = self.ranges[sentence]
+        start = token_index
+        while start > s and self.doc[start - 1].text not in CLAUSE_BOUNDARIES:
+            start -= 1
+        end = token_index
+        while end < e and self.doc[end].text not in CLAUSE_BOUNDARIES:
+            end += 1
+        return start, end
+
+
+def _read_modifiers(doc: Doc, story: StoryText, m: Mention) -> None:
+    """Determiner, distinctness words and a duration among the words before the trigger."""
+    s, _ = story.ranges[m.sentence]
+    i = m.start - 1
+    seen: list[str] = []
+    commas = 0
+    while i >= s and m.start - i <= MAX_MODIFIER_SCAN:
+        tok = doc[i]
+        low = tok.lower_
+        if low in DEFINITE:
+            m.definite = True
+            break
+        if low in INDEFINITE:
+            seen.append(low)
+            break
+        if tok.text == "," and commas == 0 and i > s and doc[i - 1].is_alpha:
+            commas += 1
+        elif tok.is_punct and tok.text not in ("-", "–") or low in MODIFIER_STOPS or tok.is_space:
+            break
+        seen.append(low)
+        i -= 1
+    modifiers = set(seen)
+    trigger = doc[m.start:m.end].text.lower()
+    plural = trigger.endswith("s") and not trigger.endswith(("talks", "negotiations"))
+    m.distinct = bool(modifiers & DISTINCT_MODIFIERS) or (plural and bool(
+        modifiers & {"two", "three", "several", "many", "multiple", "both", "numerous"} | DISTINCT_MODIFIERS))
+    if m.type == "talks" and any(w in modifiers for w in ("round", "second", "third", "next", "new", "another")):
+        m.distinct = m.distinct or "round" not in modifiers
+    text = doc[i + 1:m.start].text if i + 1 < m.start else ""
+    found = _DURATION.search(text.replace(" - ", "-").replace(" -", "-").replace("- ", "-"))
+    m.duration = found.group(0).lower() if found else None
+
+
+def _modifies_other_noun(doc: Doc, span: Span, story: StoryText) -> bool:
+    """'their shattered lives', 'the agreed number': a participle after a determiner describes
+    the noun that follows, which is not a truce unless it is the trigger itself."""
+    if len(span) != 1 or span.start == 0 or doc[span.start - 1].lower_ not in POSSESSIVES_AND_DETERMINERS:
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is None or story.trigger_at(nxt.i) is None
+
+
+def _negated(doc: Doc, token_index: int, story: StoryText) -> bool:
+    return any(doc[i].lower_ in NEGATORS for i in range(max(0, token_index - 2), token_index))
+
+
+def _nearest_mention(doc: Doc, story: StoryText, mentions: list[Mention], kind: str, cue: int) -> Optional[Mention]:
+    """The mention a status cue describes: one in the same clause, else the nearest one nearby."""
+    same_type = [m for m in mentions if m.type == kind]
+    if not same_type:
+        return None
+    clause = story.clause_of(cue, same_type[0].sentence)
+    in_clause = [m for m in same_type if clause[0] <= m.start < clause[1]]
+    pool = in_clause or [m for m in same_type if abs(m.start - cue) <= MAX_CUE_DISTANCE]
+    if not pool:
+        return None
+    return min(pool, key=lambda m: (abs(m.start - cue), m.start))
+
+
+def _inherit_compared_cues(doc: Doc, story: StoryText, mentions: list[Mention]) -> None:
+    """'…, just like two previous cease-fires': the compared truce shares the clause's fate."""
+    for k, m in enumerate(mentions):
+        clause_start, _ = story.clause_of(m.start, m.sentence)
+        opening = doc[clause_start:min(clause_start + 2, m.start)].text.lower()
+        if k == 0 or not opening.startswith(COMPARISON_OPENERS):
+            continue
+        previous = [p for p in mentions[:k] if p.type == m.type]
+        if previous:
+            m.cues.extend(previous[-1].cues)
+
+
+# -- 2. grouping -------------------------------------------------------------
+def group_mentions(mentions: list[Mention]) -> list[Draft]:
+    """Mentions -> distinct events, in story order."""
+    drafts: list[Draft] = []
+    for m in mentions:
+        same = [d for d in drafts if d.type == m.type]
+        target = _ceasefire_target(m, same) if m.type == "ceasefire" else _talks_target(m, same)
+        if target is None:
+            if m.anaphor:
+                continue
+            target = Draft(m.type)
+            drafts.append(target)
+        target.mentions.append(m)
+    return drafts
+
+
+def _latest_real(drafts: list[Draft]) -> Draft:
+    """Definite references point at a truce that exists, not at a proposal."""
+    real = [d for d in drafts if d.rank != 0]
+    return (real or drafts)[-1]
+
+
+def _ceasefire_target(m: Mention, drafts: list[Draft]) -> Optional[Draft]:
+    if not drafts:
+        return None
+    if all(x.headline for x in drafts[-1].mentions) and not m.headline and not m.distinct:
+        return drafts[-1]
+    other_duration = m.duration and any(d.duration and d.duration != m.duration for d in drafts)
+    same_duration = [d for d in drafts if m.duration and d.duration == m.duration]
+    if same_duration:
+        return same_duration[-1]
+    if (m.distinct or other_duration) and m.cues and not m.definite:
+        return None
+    proposes = m.cues and m.rank == 0
+    if proposes and not m.definite and drafts[-1].rank != 0:
+        return None
+    return _latest_real(drafts)
+
+
+def _talks_target(m: Mention, drafts: list[Draft]) -> Optional[Draft]:
+    if not drafts:
+        return None
+    latest = drafts[-1]
+    if m.anaphor or m.definite:
+        return latest
+    if all(x.headline for x in latest.mentions):
+        return latest
+    if m.distinct and m.cues:
+        return None
+    if m.cues and latest.rank >= 0 and m.rank != latest.rank:
+        return None
+    return latest
+
+
+# -- 3. describing -----------------------------------------------------------
+def describe(doc: Doc, story: StoryText, draft: Draft, drafts: list[Draft], names: NameIndex) -> Optional[Event]:
+    ranks = STATUS_RANK[draft.type]
+    rank = draft.rank
+    if rank < 0:
+        if draft.type == "talks":
+            return None                 # "open to talks": no round of talks reported
+        rank = ranks.index("took_effect")
+    evidence = _evidence_mention(draft, rank)
+    start, end = _evidence_tokens(doc, story, evidence, draft, drafts)
+    cue = next((i for r, i in evidence.cues if r == rank), evidence.start)
+    return Event(
+        type=draft.type,
+        status=ranks[rank],
+        date=_date_near(doc, story, start, end, cue),
+        brokers=_brokers(doc, story, draft, names),
+        parties=_parties(doc, story, draft, names),
+        location=_location(doc, story, draft, names) if draft.type == "talks" else None,
+        text=doc[start:end].text,
+        start=doc[start].idx,
+        end=doc[end - 1].idx + len(doc[end - 1].text),
+    )
+
+
+def _evidence_mention(draft: Draft, rank: int) -> Mention:
+    """First story (non-headline) mention that gave the final status, else the first story mention."""
+    body = [m for m in draft.mentions if not m.headline] or draft.mentions
+    deciding = [m for m in body if m.rank == rank]
+    return (deciding or body)[0]
+
+
+def _evidence_tokens(doc: Doc, story: StoryText, m: Mention, draft: Draft, drafts: list[Draft]) -> tuple[int, int]:
+    """The mention's sentence, narrowed to its clause(s) when another event of the same
+    type is mentioned in that sentence too."""
+    s, e = story.ranges[m.sentence]
+    others = [o for d in drafts if d is not draft and d.type == draft.type for o in d.mentions if o.sentence == m.sentence]
+    start, end = s, e
+    for o in others:
+        lo, hi = (o.end, m.start) if o.start < m.start else (m.end, o.start)
+        cuts = [i for i in range(lo, hi) if doc[i].text in CLAUSE_BOUNDARIES]
+        if not cuts:
+            continue
+        if o.start < m.start:
+            start = max(start, cuts[-1] + 1)
+        else:
+            end = min(end, cuts[0])
+    while start > s and start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1                     # a clause cut leaves no leading comma
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return (start, end) if end > start else (s, e)
+
+
+def _date_near(doc: Doc, story: StoryText, start: int, end: int, cue: int) -> Optional[str]:
+    """The resolved calendar date in the evidence nearest the status cue."""
+    lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    cue_char = doc[cue].idx
+    dates = [d for d in (getattr(doc._, ext.DATES, None) or []) if lo <= d.start and d.end <= hi]
+    best = None
+    for d in sorted(dates, key=lambda d: abs(d.start - cue_char)):
+        value = d.value if d.value and _ISO_VALUE.match(d.value) and d.kind == "date" else None
+        if value is None and d.text.lower().strip() in NEXT_DAY:
+            value = _day_after_previous(dates, d)
+        if value:
+            best = value
+            break
+    return best
+
+
+def _day_after_previous(dates: list, relative) -> Optional[str]:
+    """'a ceasefire agreed the following day' after 'September 19' -> September 20."""
+    earlier = [d for d in dates if d.end <= relative.start and d.value and len(d.value) == 10]
+    if not earlier:
+        return None
+    try:
+        day = dt.date.fromisoformat(earlier[-1].value)
+    except ValueError:
+        return None
+    return (day + dt.timedelta(days=1)).isoformat()
+
+
+# -- brokers, parties, location ------------------------------------------------
+def _brokers(doc: Doc, story: StoryText, draft: Draft, names: NameIndex) -> list[str]:
+    found: list[str] = []
+    for m in draft.mentions:
+        s, e = story.ranges[m.sentence]       # brokers are often named a clause away
+        text_lo, text_hi = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        for match in _BROKERED_BY_HYPHEN.finditer(doc.text, text_lo, text_hi):
+            _add(found, _name_for(match.group(1), match.start(1), match.end(1), names))
+        for i in range(s, e):
+            low = doc[i].lower_
+            if low in BROKER_VERBS and i + 1 < e and doc[i + 1].lower_ == "by":
+                found.extend(n for n in _named_list(doc, names, i + 2, e) if n not in found)
+            elif low in BROKER_NOUNS:
+                found.extend(n for n in _named_list(doc, names, i + 1, e) if n not in found)
+            elif low in BROKER_VERBS:
+                found.extend(n for n in _named_before(doc, names, i, s) if n not in found)
+    return found
+
+
+def _parties(doc: Doc, story: StoryText, draft: Draft, names: NameIndex) -> list[str]:
+    from ..gazetteer import country_of_demonym
+
+    found: list[str] = []
+    for m in draft.mentions:
+        s, e = story.ranges[m.sentence]
+        for i in range(m.end, min(e, m.end + 4)):
+            if doc[i].lower_ == "between":
+                for token_index in range(i + 1, min(e, i + 10)):
+                    tok = doc[token_index]
+                    if tok.text in CLAUSE_BOUNDARIES or tok.lower_ in ("over", "on", "in", "to", "for"):
+                        break
+                    hit = names.within(tok.idx, tok.idx + len(tok.text))
+                    if hit and hit[0].kind in ("place", "org"):
+                        _add(found, hit[0].name)
+                    elif tok.is_title:
+                        country = country_of_demonym(tok.text)
+                        if country:
+                            _add(found, country.name)
+                break
+        for i in range(s, m.start):
+            if doc[i].lower_ in PARTY_VERBS:
+                for n in _named_before(doc, names, i, s):
+                    _add(found, n)
+    return found
+
+
+def _location(doc: Doc, story: StoryText, draft: Draft, names: NameIndex) -> Optional[str]:
+    for m in draft.mentions:
+        s, e = story.clause_of(m.start, m.sentence)
+        for i in range(s, e - 1):
+            if doc[i].lower_ in ("in", "at"):
+                tok = doc[i + 1]
+                hit = [n for n in names.within(tok.idx, doc[min(e, i + 4) - 1].idx + 1) if n.start == tok.idx]
+                if hit and hit[0].kind == "place":
+                    return hit[0].name
+    return None
+
+
+def _named_list(doc: Doc, names: NameIndex, start: int, stop: int) -> list[str]:
+    """'Qatar, the United States and Egypt' -> three names (places or organisations)."""
+    out: list[str] = []
+    i = start
+    while i < stop:
+        tok = doc[i]
+        hit = [n for n in names.within(tok.idx, doc[min(stop, i + 8) - 1].idx + len(doc[min(stop, i + 8) - 1].text))
+               if n.start == tok.idx and n.kind in ("place", "org")]
+        if hit:
+            _add(out, hit[0].name)
+            while i < stop and doc[i].idx < hit[0].end:
+                i += 1
+            continue
+        if tok.text == "," or tok.lower_ in ("and", "the"):
+            i += 1
+            continue
+        break
+    return out
+
+
+def _named_before(doc: Doc, names: NameIndex, verb: int, stop: int) -> list[str]:
+    """'Russia last week brokered', 'Qatar and Egypt, who have been facilitating': names just before."""
+    i = verb - 1
+    while i >= stop and verb - i <= 5 and (doc[i].lower_ in ("who", "have", "has", "had", "been", "last", "this",
+                                                             "week", "month", "year", "also", "jointly", ",")
+                                           or doc[i].is_space):
+        i -= 1
+    out: list[str] = []
+    while i >= stop:
+        tok = doc[i]
+        hit = [n for n in names.within(max(0, tok.idx - 60), tok.idx + len(tok.text))
+               if n.end == tok.idx + len(tok.text) and n.kind in ("place", "org")]
+        if hit:
+            out.insert(0, hit[-1].name)
+            while i >= stop and doc[i].idx >= hit[-1].start:
+                i -= 1
+            continue
+        if tok.text == "," or tok.lower_ in ("and", "the"):
+            i -= 1
+            continue
+        break
+    return out
+
+
+def _name_for(text: str, start: int, end: int, names: NameIndex) -> Optional[str]:
+    """A broker written as 'U.S.' or 'U.N.': the record's name, else the gazetteer's, else as written."""
+    hit = names.within(start, end)
+    if hit:
+        return hit[0].name
+    alias = names.alias_to_name.get(text.lower())
+    if alias:
+        return alias[0]
+    try:
+        from ..gazetteer import lookup_place
+        entry = lookup_place(text)
+    except Exception:                   # the gazetteer is optional for this component
+        entry = None
+    return entry.name if entry else text
+
+
+def _add(found: list[str], name: Optional[str]) -> None:
+    if name and name not in found:
+        found.append(name)
 
 
 @Language.factory("karabakh_events", assigns=[f"doc._.{ext.EVENTS}"])

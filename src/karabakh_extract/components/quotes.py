@@ -1,21 +1,510 @@
-"""STUB: the karabakh_quotes component (to be written)."""
+"""Direct quotations and who said them: the karabakh_quotes component.
+
+Finding quotes. Text between double quote marks (straight ", curly “ ”,
+guillemets « ») is a quotation; `text` is the words inside the marks, without
+the comma that wire copy puts before the closing mark. An AP-style quotation
+running over several paragraphs (an opening mark at each paragraph, a closing
+mark only at the end) is ONE quote from the first word to the last: its text
+keeps the inner paragraph break and opening mark, so `text == input[start:end]`
+still holds. A mark that is never closed yields nothing (we only emit what is
+certain). Fragments of 1-3 words ("super militias", “at any moment”) are scare
+quotes or partial quotes unless they read as a whole utterance ("We will win,").
+
+Finding speakers (no parser runs, so word order decides):
+  "…," X said / "…," said X / X said: "…" / X said (that) … "…"
+  pronouns: he/she -> the last named person; it/they -> the subject of the
+  previous sentence that reports something, else the last named organisation;
+  no attribution in the sentence -> the speaker of the sentence before.
+A phrase resolves to a person's full name (people records), else an
+organisation (organization records; a longer phrase with an organisation head
+noun wins: "U.N. mission in Libya", "Qatari foreign ministry"), else the phrase
+itself when it names something (a capitalised word), else None ("a woman who
+declined to give her name").
+"""
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Optional
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
+from ..data import load_json
+from ..records import Quote
+
+_LEX = load_json("quotes_lexicon.json")
+REPORTING_VERBS = frozenset(_LEX["reporting_verbs"])
+ROLE_NOUNS = frozenset(_LEX["role_nouns"])
+ORG_HEADS = frozenset(_LEX["org_heads"])
+PERSON_PRONOUNS = frozenset(_LEX["person_pronouns"])
+GROUP_PRONOUNS = frozenset(_LEX["group_pronouns"])
+DETERMINERS = frozenset(_LEX["determiners"])
+ADVERBIAL_OPENERS = frozenset(_LEX["adverbial_openers"])
+PHRASE_STOPS = frozenset(_LEX["phrase_stops"])
+
+OPENING_MARKS = "“«"
+CLOSING_MARKS = "”»"
+_QUOTE_MARK = re.compile(r'["“”«»]')
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+# Sentence ends the model's splitter misses: blank lines, and a line break right
+# after sentence-final punctuation (one paragraph per line).
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n|(?<=[.!?\"”’])[ \t]*\n")
+_TRAILING_PUNCT = " \t\r\n,;:"
+SUBHEAD_MAX_WORDS = 6
+_SENTENCE_END = tuple('.!?"”’:;,')
+MAX_QUOTE_CHARS = 4000
+SHORT_QUOTE_WORDS = 3
+MAX_ATTRIBUTION_TOKENS = 14
 
 
+# -- sentences ---------------------------------------------------------------
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences as (start_char, end_char), also cut at paragraph breaks.
+
+    WHY: the model's sentence splitter often runs a headline, a standfirst and a
+    paragraph together; facts and attributions must not leak across them.
+    """
+    text = doc.text
+    if doc.has_annotation("SENT_START"):
+        bounds = [(s.start_char, s.end_char) for s in doc.sents]
+    else:
+        bounds = [(0, len(text))]
+    spans: list[tuple[int, int]] = []
+    for start, end in bounds:
+        pos = start
+        for brk in _PARAGRAPH_BREAK.finditer(text, start, end):
+            _add_trimmed(spans, text, pos, brk.start())
+            pos = brk.end()
+        _add_trimmed(spans, text, pos, end)
+    return spans
+
+
+def _add_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return
+    newline = text.find("\n", start, end)
+    first_line = text[start:newline].strip() if newline > 0 else ""
+    if first_line and len(first_line.split()) <= SUBHEAD_MAX_WORDS and not first_line.endswith(_SENTENCE_END):
+        spans.append((start, start + len(text[start:newline].rstrip())))     # a subhead line
+        _add_trimmed(spans, text, newline + 1, end)
+        return
+    spans.append((start, end))
+
+
+# -- quote marks -------------------------------------------------------------
+def _mark_role(text: str, i: int) -> Optional[str]:
+    """'open', 'close' or None (cannot tell) for the quote mark at i."""
+    mark = text[i]
+    if mark in OPENING_MARKS:
+        return "open"
+    if mark in CLOSING_MARKS:
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (before.isspace() or before in "([{—–-/") and not after.isspace():
+        return "open"
+    if (after.isspace() or after in ".,;:!?)]}—–-…") and not before.isspace():
+        return "close"
+    return None
+
+
+def _starts_line(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j < 0 or text[j] == "\n"
+
+
+def _paragraphs_continue(text: str, start: int, end: int) -> bool:
+    """True when every blank-line paragraph break inside [start, end) is followed by an
+    opening mark (the AP convention), i.e. the span is one quotation, not a lost mark."""
+    for brk in _BLANK_LINE.finditer(text, start, end):
+        j = brk.end()
+        while j < end and text[j].isspace():
+            j += 1
+        if j >= end or text[j] not in OPENING_MARKS + '"':
+            return False
+    return True
+
+
+def find_quotations(text: str) -> list[tuple[int, int]]:
+    """(opening mark index, closing mark index) of each balanced quotation."""
+    found: list[tuple[int, int]] = []
+    open_at: Optional[int] = None
+    for match in _QUOTE_MARK.finditer(text):
+        i = match.start()
+        role = _mark_role(text, i) or ("close" if open_at is not None else "open")
+        if role == "open":
+            if open_at is not None and _starts_line(text, i) and "\n" in text[open_at:i]:
+                continue                      # next paragraph of the same quotation
+            open_at = i                       # a mark left open mid-line was a stray one
+        elif open_at is not None:
+            if i - open_at <= MAX_QUOTE_CHARS and _paragraphs_continue(text, open_at, i):
+                found.append((open_at, i))
+            open_at = None
+    return found
+
+
+def _inner_span(text: str, open_at: int, close_at: int) -> Optional[tuple[int, int]]:
+    start, end = open_at + 1, close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _TRAILING_PUNCT:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def is_scare_quote(inner: str) -> bool:
+    """1-3 words that do not read as a whole utterance: a term or a fragment, not a quotation."""
+    words = inner.split()
+    if len(words) > SHORT_QUOTE_WORDS:
+        return False
+    stripped = inner.strip()
+    first = next((c for c in stripped if c.isalpha()), "")
+    return not (first.isupper() and stripped[-1:] in ".!?,")
+
+
+# -- named things the story mentions ----------------------------------------
+@dataclass(frozen=True)
+class Named:
+    """One mention of a person, organisation or place, with the record's name."""
+
+    start: int
+    end: int
+    name: str
+    kind: str          # person | org | place
+
+
+def named_mentions(doc: Doc) -> list[Named]:
+    """Mentions from the people/organization/place records; the model's PERSON/ORG
+    entities stand in for a record type that is empty (component not run)."""
+    found: list[Named] = []
+    sources = ((ext.PEOPLE, "person", "PERSON"), (ext.ORGANIZATIONS, "org", "ORG"), (ext.PLACES, "place", None))
+    for attr, kind, label in sources:
+        records = getattr(doc._, attr, None) or []
+        for record in records:
+            name = _display_name(record, kind)
+            for m in record.mentions:
+                found.append(Named(m.start, m.end, name if kind != "org" else _org_name(record, m.text), kind))
+        if not records and label:
+            found.extend(_entity_mentions(doc, label, kind))
+    return sorted(found, key=lambda n: (n.start, -n.end))
+
+
+def _display_name(record, kind: str) -> str:
+    return record.name
+
+
+def _org_name(record, mention_text: str) -> str:
+    """The record's name, unless the story names the organisation here in other words
+    ("Israeli military" for the Israel Defense Forces): a speaker is given as the story gives it."""
+    name = record.name
+    said = _strip_determiner(" ".join(mention_text.split()))
+    if " " in said and _norm(name) not in _norm(said):
+        return said
+    return name
+
+
+def _entity_mentions(doc: Doc, label: str, kind: str) -> list[Named]:
+    ents = [e for e in doc.ents if e.label_ == label]
+    out = []
+    for ent in ents:
+        name = ent.text
+        if kind == "person":
+            longer = [e.text for e in ents if len(e) > len(ent) and e[-1].text == ent[-1].text]
+            name = max(longer, key=len) if longer else name
+        out.append(Named(ent.start_char, ent.end_char, _strip_determiner(name), kind))
+    return out
+
+
+def _strip_determiner(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+class NameIndex:
+    """Looks up who a phrase names: mentions by offset, aliases and titles by text."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.mentions = named_mentions(doc)
+        self._starts = [m.start for m in self.mentions]
+        self.alias_to_name: dict[str, tuple[str, str]] = {}
+        self.title_to_person: dict[str, str] = {}
+        for attr, kind in ((ext.PEOPLE, "person"), (ext.ORGANIZATIONS, "org")):
+            for record in getattr(doc._, attr, None) or []:
+                for alias in [record.name, *record.aliases]:
+                    self.alias_to_name.setdefault(_norm(alias), (record.name, kind))
+                for title in getattr(record, "titles", []) or []:
+                    self.title_to_person.setdefault(_norm(title), record.name)
+
+    def within(self, start: int, end: int) -> list[Named]:
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def last_before(self, pos: int, kind: str) -> Optional[Named]:
+        i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0:
+            if self.mentions[i].kind == kind and self.mentions[i].end <= pos:
+                return self.mentions[i]
+            i -= 1
+        return None
+
+
+def _norm(text: str) -> str:
+    text = text.replace("’", "'").lower().strip()
+    text = re.sub(r"\s+", " ", text)
+    return re.sub(r"^the ", "", text)
+
+
+# -- speakers ----------------------------------------------------------------
+class SpeakerFinder:
+    """Resolves the speaker of each quotation of one Doc."""
+
+    def __init__(self, doc: Doc, sentences: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.sentences = sentences
+        self._sentence_starts = [s for s, _ in sentences]
+        self.quoted = quoted                       # (open mark, close mark) of every quotation
+        self.names = NameIndex(doc)
+        self._previous_speaker: Optional[tuple[int, Optional[str]]] = None
+
+    def speaker_for(self, open_at: int, close_at: int) -> Optional[str]:
+        first = self._sentence_index(open_at)
+        last = self._sentence_index(close_at)
+        sent_start, sent_end = self.sentences[first][0], self.sentences[last][1]
+        found, attributed = self._after_quote(close_at + 1, sent_end)
+        if not attributed:
+            found, attributed = self._before_quote(sent_start, open_at)
+        if not attributed:
+            found = self._from_context(first)
+        self._previous_speaker = (last, found)
+        return found
+
+    def _sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+
+    def _tokens(self, start: int, end: int) -> list:
+        """Tokens fully inside [start, end) that are not inside another quotation."""
+        span = self.doc.char_span(start, end, alignment_mode="contract") if end > start else None
+        if span is None:
+            return []
+        return [t for t in span if not t.is_space and not self._inside_quote(t.idx)]
+
+    def _inside_quote(self, pos: int) -> bool:
+        return any(o <= pos <= c for o, c in self.quoted)
+
+    # "…," X said / "…," said X / "…," according to X
+    def _after_quote(self, start: int, end: int) -> tuple[Optional[str], bool]:
+        next_quote = min((o for o, _ in self.quoted if start <= o < end), default=end)
+        tokens = self._tokens(start, next_quote)
+        while tokens and (tokens[0].is_punct or tokens[0].is_space):
+            tokens = tokens[1:]
+        if not tokens:
+            return None, False
+        head = tokens[0].lower_
+        if head in REPORTING_VERBS:
+            rest = tokens[2:] if head == "according" and len(tokens) > 1 and tokens[1].lower_ == "to" else tokens[1:]
+            return self._resolve(_phrase_after(rest), first=True), True
+        for k, tok in enumerate(tokens[:MAX_ATTRIBUTION_TOKENS]):
+            if tok.text in ".!?" or tok.text in OPENING_MARKS:
+                break
+            if tok.lower_ in REPORTING_VERBS and k > 0 and not _is_adjective_use(tokens, k):
+                subject = _aux_trimmed(tokens[:k])
+                if not subject:
+                    break                     # '…,” later adding': the speaker named before goes on
+                return self._resolve(subject, first=False), True
+        return None, False
+
+    # X said: "…" / X said (that) … "…"
+    def _before_quote(self, start: int, end: int) -> tuple[Optional[str], bool]:
+        tokens = self._tokens(start, end)
+        verbs = [k for k, t in enumerate(tokens) if t.lower_ in REPORTING_VERBS and not _is_adjective_use(tokens, k)]
+        if not verbs:
+            return None, False
+        k = verbs[-1]
+        if tokens[k].lower_ == "according":
+            rest = tokens[k + 2:] if k + 1 < len(tokens) and tokens[k + 1].lower_ == "to" else tokens[k + 1:]
+            return self._resolve(_phrase_after(rest), first=True), True
+        subject = _subject_chunk(tokens[:k])
+        if not subject:
+            if k > 0 or k + 1 >= len(tokens):
+                return None, False
+            return self._resolve(_phrase_after(tokens[k + 1:]), first=True), True   # "Said X: …"
+        return self._resolve(subject, first=False), True
+
+    def _from_context(self, sentence_index: int) -> Optional[str]:
+        """No attribution in the quote's sentence: the speaker of the sentence before."""
+        if self._previous_speaker and self._previous_speaker[0] >= sentence_index - 1:
+            return self._previous_speaker[1]
+        if sentence_index == 0:
+            return None
+        start, end = self.sentences[sentence_index - 1]
+        found, attributed = self._before_quote(start, end)
+        return found if attributed else None
+
+    # phrase -> name
+    def _resolve(self, tokens: list, first: bool) -> Optional[str]:
+        if not tokens:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        inside = self.names.within(start, end)
+        people = [m for m in inside if m.kind == "person"]
+        if people:
+            return (people[0] if first else people[-1]).name
+        lowered = [t.lower_ for t in tokens if not t.is_punct]
+        if len(lowered) == 1 and lowered[0] in PERSON_PRONOUNS:
+            found = self.names.last_before(start, "person")
+            return found.name if found else None
+        if len(lowered) == 1 and lowered[0] in GROUP_PRONOUNS:
+            return self._resolve_group_pronoun(start)
+        core = _core_phrase(tokens)
+        orgs = [m for m in inside if m.kind == "org"]
+        if orgs:
+            org = orgs[0] if first else orgs[-1]
+            if core and _names_more_than(core, org) and any(t.lower_ in ORG_HEADS for t in core):
+                return _text_of(self.doc, core)
+            return org.name
+        phrase = _norm(self.doc.text[start:end])
+        for title, person in self.names.title_to_person.items():
+            if title and phrase.endswith(title):
+                return person
+        for tok in tokens:
+            hit = self.names.alias_to_name.get(_norm(tok.text))
+            if hit and tok.is_title:
+                return hit[0]
+        if core and any(t.text[:1].isupper() for t in core):
+            places = [m for m in inside if m.kind == "place"]
+            text = _text_of(self.doc, core)
+            if len(places) == 1 and _norm(self.doc.text[places[0].start:places[0].end]) == _norm(text):
+                return places[0].name
+            return text
+        return None
+
+    def _resolve_group_pronoun(self, pos: int) -> Optional[str]:
+        """'it said' / 'they called for': the subject of the last reporting sentence before."""
+        index = self._sentence_index(pos)
+        for back in (index, index - 1, index - 2):
+            if back < 0:
+                break
+            start, end = self.sentences[back]
+            tokens = self._tokens(start, min(end, pos))
+            verbs = [k for k, t in enumerate(tokens) if t.lower_ in REPORTING_VERBS]
+            if verbs:
+                subject = _subject_chunk(tokens[:verbs[0]])
+                lowered = [t.lower_ for t in subject if not t.is_punct]
+                if subject and not (len(lowered) == 1 and lowered[0] in GROUP_PRONOUNS | PERSON_PRONOUNS):
+                    return self._resolve(subject, first=True)
+        found = self.names.last_before(pos, "org")
+        return found.name if found else None
+
+
+def _is_adjective_use(tokens: list, k: int) -> bool:
+    """'the agreed number', 'a claimed 200': a determiner before the verb makes it a modifier."""
+    return k > 0 and tokens[k - 1].lower_ in DETERMINERS and tokens[k].lower_ != "according"
+
+
+def _aux_trimmed(tokens: list) -> list:
+    """Drop auxiliaries and adverbs between a subject and its verb: 'X has also said'."""
+    while tokens and tokens[-1].lower_ in ("has", "have", "had", "also", "later", "earlier", "then", "again",
+                                            "further", "previously", "would", "will", "did", "does"):
+        tokens = tokens[:-1]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _phrase_after(tokens: list) -> list:
+    """'a middle-aged woman who …' -> 'a middle-aged woman'; 'Anabel Ghulasyan, 41, …' -> the name."""
+    out = []
+    for tok in tokens[:MAX_ATTRIBUTION_TOKENS]:
+        if tok.is_punct and tok.text not in ("-", "–", "'", "’") or tok.lower_ in PHRASE_STOPS:
+            break
+        out.append(tok)
+    return out
+
+
+def _subject_chunk(tokens: list) -> list:
+    """The comma-separated piece before a verb that holds its subject: the first piece,
+    unless it is an adverbial ('On Thursday, X said'); parentheticals are skipped."""
+    tokens = _aux_trimmed(tokens)
+    chunks: list[list] = [[]]
+    for tok in tokens:
+        if tok.text in (",", ";", "—", "–", ":", "(", ")"):
+            chunks.append([])
+        else:
+            chunks[-1].append(tok)
+    chunks = [c for c in chunks if c]
+    for chunk in chunks:
+        if chunk[0].lower_ not in ADVERBIAL_OPENERS:
+            return chunk
+    return chunks[-1] if chunks else []
+
+
+def _core_phrase(tokens: list) -> list:
+    """The naming part of a source phrase: determiners and a trailing role noun dropped,
+    'a spokesperson for the foreign ministry' -> 'foreign ministry'."""
+    words = [t for t in tokens if not t.is_punct or t.text in ("-", "’s", "'s")]
+    for k, tok in enumerate(words):
+        if tok.lower_ in ROLE_NOUNS and k + 1 < len(words) and words[k + 1].lower_ in ("of", "for", "from", "at"):
+            words = words[k + 2:]
+            break
+    while words and words[-1].lower_ in ROLE_NOUNS:
+        words = words[:-1]
+    while words and (words[0].lower_ in DETERMINERS or words[0].lower_ in ROLE_NOUNS):
+        words = words[1:]
+    if any(w.is_space for w in words) or len(words) > 8:
+        return []
+    return words
+
+
+def _names_more_than(core: list, org: Named) -> bool:
+    return core[0].idx < org.start or core[-1].idx + len(core[-1].text) > org.end
+
+
+def _text_of(doc: Doc, tokens: list) -> str:
+    return " ".join(doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)].split())
+
+
+# -- the component -----------------------------------------------------------
 class QuoteFinder:
-    """Writes doc._.${ext.QUOTES}."""
+    """Writes doc._.kx_quotes: one Quote per direct quotation, with its speaker."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        setattr(doc._, ext.QUOTES, [])
+        setattr(doc._, ext.QUOTES, self.find(doc))
         return doc
+
+    def find(self, doc: Doc) -> list[Quote]:
+        text = doc.text
+        quoted = find_quotations(text)
+        if not quoted:
+            return []
+        speakers = SpeakerFinder(doc, sentence_spans(doc) or [(0, len(text))], quoted)
+        quotes = []
+        for open_at, close_at in quoted:
+            inner = _inner_span(text, open_at, close_at)
+            if inner is None or is_scare_quote(text[open_at + 1:close_at]):
+                continue
+            speaker = speakers.speaker_for(open_at, close_at)
+            start, end = inner
+            quotes.append(Quote(text=text[start:end], speaker=speaker, start=start, end=end))
+        return quotes
 
 
 @Language.factory("karabakh_quotes", assigns=[f"doc._.{ext.QUOTES}"])
