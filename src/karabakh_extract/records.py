@@ -113,6 +113,8 @@ class DateFact(Record):
     kind: str = field(default="date", metadata=_doc("date | duration | set | time"))
     qualifier: Optional[str] = field(default=None, metadata=_doc("'more than', 'about', … kept from the text"))
     reason: Optional[str] = field(default=None, metadata=_doc("why value is null, when it is"))
+    period: Optional[str] = field(default=None, metadata=_doc(
+        "ISO 8601 duration of a duration ('P1M') or the recurrence of a set ('P1W'); value stays calendar-only"))
 
 
 @dataclass
