@@ -45,11 +45,8 @@ SUBHEAD_MAX_WORDS = 7        # longer title-shaped lines inside a story are rela
 
 SEPARATOR = re.compile(r"^[\W_]{1,40}$")
 BULLET_META = re.compile(r"^[•·▪►|]\s*\S.{0,40}$")
-LINK = re.compile(
-    r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co|rs|ly|gl|io|news)/\S"
-    r"|^(?:read more|read also|also read|related|see also|watch|listen|live|more|follow)\b[^:\n]{0,30}:",
-    re.I,
-)
+LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|co|rs|ly|gl|io|news)/\S")
+LINK_LABEL = re.compile(r"^(?:read more|read also|also read|related|see also|watch|listen|live|more|follow)\b[^:\n]{0,30}:", re.I)
 BREADCRUMB = re.compile(r"^[^.!?]{0,80}(?:\s[›»>|/]\s[^.!?]{1,40}){1,}$")
 DATELINE = re.compile(
     r"^(?:\(\w[\w .\-]{0,30}\)"
@@ -70,6 +67,8 @@ CAPTION_CREDIT = re.compile(
     r"|\b(?:Getty Images|Shutterstock)"
     r")\s*\.?\s*$"
 )
+# Every CAPTION_CREDIT contains one of these: a cheap test before the regex.
+CREDIT_HINTS = ("hoto", "HOTO", "mage", "icture", "redit", ")", "/", "Getty", "Shutterstock")
 # Caption style that ends with the photo's full date: "..., near Gaza City, November 27, 2023."
 CAPTION_DATE_END = re.compile(r",\s*(?:" + page_dates.WEEKDAY + r",\s*)?" + page_dates.MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d\.?$")
 CAPTION_KICKER = re.compile(r"^[A-Z][A-Z\-']{2,}(?:\s[A-Z\-']{2,}){0,2}[.:]\s+[A-Z]")
@@ -115,7 +114,7 @@ def _has_past_tense(clause: str) -> bool:
 
 def non_latin_share(text: str) -> float:
     """Share of letters outside the Latin script (share-button residue of an English page)."""
-    if text.isascii():
+    if text.isascii() or not NON_LATIN_LETTER.search(text):
         return 0.0
     letters = len(LETTER.findall(text))
     return len(NON_LATIN_LETTER.findall(text)) / letters if letters else 0.0
@@ -127,7 +126,7 @@ def is_furniture(text: str) -> bool:
     hits = FURNITURE_PHRASES.findall(text.lower())
     if len(hits) >= 2 or (hits and len(text) <= FURNITURE_LINE_MAX):
         return True
-    if len(text) <= 300 and LINK.search(text):
+    if len(text) <= 300 and (LINK.search(text) or LINK_LABEL.match(text)):
         return True
     if BULLET_META.match(text) or BREADCRUMB.match(text):
         return True
@@ -152,7 +151,9 @@ def is_tail_marker(text: str) -> bool:
 def is_caption(text: str) -> bool:
     """A photo caption: it ends with a photo credit, or has a caption's kicker and date."""
     tail = text[-160:]
-    if CAPTION_CREDIT.search(tail) or is_present_tense_caption(text):
+    if any(hint in tail for hint in CREDIT_HINTS) and CAPTION_CREDIT.search(tail):
+        return True
+    if is_present_tense_caption(text):
         return True
     return bool(CAPTION_KICKER.match(text) and CAPTION_DATE_END.search(tail))
 
