@@ -425,3 +425,23 @@ def test_byline_names_without_agency_or_role(byline, names):
 def test_gallery_counter_is_not_a_headline():
     text = page_of("1 of 5", "Storm sinks fishing boats off Malta", LEAD, SECOND)
     assert region_text(text, parse_page(text).headline) == "Storm sinks fishing boats off Malta"
+
+
+def test_sign_off_credit_at_the_end_gives_the_agency_and_leaves_the_body():
+    text = page_of("Storm sinks fishing boats off Malta", LEAD.replace(" (AP)", ""), SECOND, "\u2014 AFP")
+    page = parse_page(text)
+    assert page.agency == "AFP"
+    assert "AFP" not in body_text(text, page)
+
+
+def test_dateline_credit_without_a_dash():
+    text = page_of("Storm sinks fishing boats off Malta",
+                   "Valletta, Mar 2 (PTI) A storm sank four fishing boats overnight, officials said.", SECOND)
+    assert parse_page(text).agency == "PTI"
+
+
+def test_inputs_from_a_wire_credit():
+    text = page_of("Storm sinks fishing boats off Malta", SECOND, THIRD, "(With inputs from Reuters)")
+    page = parse_page(text)
+    assert page.agency == "Reuters"
+    assert "inputs" not in body_text(text, page)

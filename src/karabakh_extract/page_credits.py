@@ -49,11 +49,12 @@ def agency_in(match: re.Match) -> str:
 
 _DASH = r"[-\u2010-\u2015]"
 
-DATELINE_AGENCY = re.compile(rf"\({_agency(1)}\)\s*(?:{_DASH}|:)")
+DATELINE_AGENCY = re.compile(rf"\({_agency(1)}\)\s*(?:{_DASH}|:|(?=[A-Z]))")   # "(PTI) A storm..." has no dash
 BYLINE_AGENCY = re.compile(
     rf"^(?:(?:By|BY|Via|VIA|From|Source|SOURCE|Credit|Courtesy of)\s*:?\s+(?:the\s+|The\s+)?{_agency(2)}\b"
     rf"|{_agency(3)}(?:\s*[,/|]|\s+{_DASH}|\s*$)"
-    rf"|.{{2,80}}(?:[,|]|\s{_DASH})\s*(?:The\s+)?{_agency(4)}\s*$)"
+    rf"|.{{2,80}}(?:[,|]|\s{_DASH})\s*(?:The\s+)?{_agency(4)}\s*$"
+    rf"|{_DASH}+\s*(?:The\s+)?{_agency(8)}\s*\.?$)"   # "\u2014 AFP" signing off a story
 )
 STORY_AGENCY = re.compile(
     rf"\b(?:told|tells|telling|(?:interview|call|conversation|speaking|spoke)\s+with|according\s+to(?:\s+an?)?)"
@@ -65,6 +66,7 @@ STORY_AGENCY = re.compile(
 COPYRIGHT_AGENCY = re.compile(rf"^(?:Copyright|\u00a9|\(c\))\s*(?:\d{{4}}\s+)?(?:the\s+|The\s+)?{_agency(7)}\b")
 TV_AGENCY = {"AFPTV": "AFP", "AFP TV": "AFP", "Reuters TV": "Reuters", "APTN": "AP"}
 CONTRIBUTOR_AGENCY = re.compile(rf"^(?:The\s+)?{_agency(12)}\s+(?:writers?|reporters?|correspondents?|journalists?)\b")
+INPUTS_FROM_AGENCY = re.compile(rf"^\(?\s*(?:With|with)\s+(?:inputs?|reporting|additional inputs?)\s+from\s+(?:the\s+)?{_agency(9)}\b")
 WIRE_CONTRIBUTED = re.compile(rf"^(?:The\s+)?(?:{_NAMES})\s+contributed\b")   # "The Associated Press contributed..."
 REUTERS_STYLE_CREDIT = re.compile(r"^\(?\s*(?:Reporting|Additional reporting|Writing) by\b", re.I)
 
@@ -204,7 +206,7 @@ def agency_evidence(line: str, *, in_caption: bool = False, in_header: bool = Fa
         yield CONTRIBUTOR_CREDIT, agency_in(m)
     elif REUTERS_STYLE_CREDIT.match(line) and REUTERS_CREDIT.match(line):
         yield STORY_MENTION, "Reuters"
-    m = COPYRIGHT_AGENCY.match(line)
+    m = COPYRIGHT_AGENCY.match(line) or INPUTS_FROM_AGENCY.match(line)
     if m:
         yield CONTRIBUTOR_CREDIT, agency_in(m)
     if not in_caption:
