@@ -222,10 +222,14 @@ def extract_files(paths: Sequence[os.PathLike | str], options: BatchOptions = Ba
 
 
 def _new_pool(options: BatchOptions, workers: int) -> ProcessPoolExecutor:
-    # forkserver: workers fork from a clean server, not from a parent that may run threads (rich's refresh)
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                               initializer=_init_worker, initargs=(options.model,))
+    # forkserver: workers fork from a clean server, not from a parent that may run threads
+    # (rich's refresh); the server imports spaCy and our package once for all of them.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+    else:
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(options.model,))
 
 
 def _extract_in_pool(tasks: list[list[str]], options: BatchOptions, workers: int) -> Iterator[FileResult]:

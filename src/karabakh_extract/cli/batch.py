@@ -72,7 +72,7 @@ def command(inputs: tuple[Path, ...], output: Optional[Path], out_dir: Optional[
         raise click.UsageError("--resume needs -o/--output or --out-dir (it reads what they already hold)")
     options = BatchOptions(published=_check_published(published), model=model, max_chars=max_chars,
                            jobs=jobs, indent=2 if out_dir else None)
-    signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    previous_sigterm = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
     files = find_input_files(inputs, pattern)
     summary = BatchSummary()
     try:
@@ -89,6 +89,8 @@ def command(inputs: tuple[Path, ...], output: Optional[Path], out_dir: Optional[
         raise click.ClickException(str(exc))
     except OSError as exc:
         raise click.ClickException(f"cannot write the output: {exc}")
+    finally:
+        signal.signal(signal.SIGTERM, previous_sigterm)
     console.print_summary(summary.ok, summary.failed, summary.skipped, summary.seconds)
     if summary.failed_count:
         sys.exit(EXIT_SOME_FAILED)
