@@ -250,7 +250,7 @@ def _alternation(words: Iterable[str]) -> str:
 _GAP = r"(?:[^\S\n]{1,3}(?:\n[^\S\n]{0,3})?|\n[^\S\n]{0,3})"
 _HYPHEN = r"[-\u2010\u2011\u2012\u2013]"
 _POSSESSIVE = r"(?:['\u2019]s\b)?"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]|[.,]\d)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]|[.,]\d{1,3}\b)"
 _YEAR = r"(?:1[89]|20)\d\d(?![\d%]|[.,:]\d)"
 
 
@@ -643,7 +643,7 @@ def _singular(unit: str) -> str:
 def _rules() -> tuple[_Rule, ...]:
     """Every pattern, compiled once. Overlaps are settled longest-first (see `tag`)."""
     months, abbreviations, weekdays = _calendar()
-    month = (rf"(?P<month>(?:{_alternation(months)})\b\.?"
+    month = (rf"(?P<month>(?:{_alternation(months)})\b"
              rf"|(?:{_alternation(abbreviations)})\b\.?)")
     weekday = rf"(?P<weekday>{_alternation(weekdays)})\b"
     g, hy = _GAP, _HYPHEN

@@ -1,0 +1,308 @@
+"""temporal.py: calendar arithmetic and the tagger on hand-written news sentences (no spaCy)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from karabakh_extract import temporal
+from karabakh_extract.temporal import (
+    format_duration, iso_week, parse_anchor, parse_number, resolve, resolve_month, resolve_month_day,
+    resolve_weekday, shift_value, tag,
+)
+
+FRIDAY = "2020-10-30"     # a Friday
+TUESDAY = "2025-02-04"    # a Tuesday
+SUNDAY = "2025-07-20"     # a Sunday
+
+
+def values(text: str, anchor=FRIDAY) -> dict[str, str | None]:
+    """text of each expression -> its value."""
+    return {e.text: e.value for e in tag(text, anchor)}
+
+
+def found(text: str, anchor=FRIDAY):
+    return {e.text: e for e in tag(text, anchor)}
+
+
+# ---------------------------------------------------------------- pure functions
+
+def test_iso_week_uses_iso_week_year():
+    assert iso_week(dt.date(2020, 10, 23)) == "2020-W43"
+    assert iso_week(dt.date(2021, 1, 1)) == "2020-W53"
+
+
+@pytest.mark.parametrize("direction, expected", [
+    ("past", "2020-10-30"), ("future", "2020-10-30"), ("last", "2020-10-23"), ("next", "2020-11-06")])
+def test_weekday_named_on_the_anchor_day(direction, expected):
+    assert resolve_weekday(dt.date(2020, 10, 30), 5, direction).isoformat() == expected
+
+
+def test_weekday_past_and_future_of_other_days():
+    friday = dt.date(2020, 10, 30)
+    assert resolve_weekday(friday, 1, "past") == dt.date(2020, 10, 26)
+    assert resolve_weekday(friday, 1, "future") == dt.date(2020, 11, 2)
+
+
+def test_month_alone_is_most_recent_on_or_before_the_anchor():
+    assert resolve_month(dt.date(2019, 1, 16), 9) == (2018, 9)
+    assert resolve_month(dt.date(2019, 1, 16), 1) == (2019, 1)
+    assert resolve_month(dt.date(2019, 1, 16), 3, "future") == (2019, 3)
+    assert resolve_month(dt.date(2019, 1, 16), 1, "last") == (2018, 1)
+
+
+def test_month_day_without_year_goes_back_a_year_only_when_far_ahead():
+    assert resolve_month_day(dt.date(2019, 1, 16), 12, 20) == dt.date(2018, 12, 20)
+    assert resolve_month_day(dt.date(2020, 10, 30), 11, 3) == dt.date(2020, 11, 3)
+    assert resolve_month_day(dt.date(2020, 12, 20), 1, 5, forward=True) == dt.date(2021, 1, 5)
+
+
+def test_shift_value_keeps_the_unit_precision():
+    base = dt.date(2020, 10, 30)
+    assert shift_value(base, "day", -1) == "2020-10-29"
+    assert shift_value(base, "week", -1) == "2020-W43"
+    assert shift_value(base, "month", -10) == "2019-12"
+    assert shift_value(base, "year", -1) == "2019"
+
+
+def test_format_duration():
+    assert format_duration(3, "decade") == "P30Y"
+    assert format_duration(10, "hour") == "PT10H"
+    assert format_duration(0.5, "day") == "P0.5D"
+    assert format_duration(1, "parsec") is None
+
+
+@pytest.mark.parametrize("text, number", [
+    ("42", 42), ("three", 3), ("twenty-five", 25), ("a", 1), ("1,000", 1000), ("half a", 0.5)])
+def test_parse_number(text, number):
+    assert parse_number(text) == number
+
+
+def test_parse_number_rejects_words():
+    assert parse_number("several") is None
+
+
+def test_parse_anchor_accepts_datetimes_and_rejects_junk():
+    assert parse_anchor("2020-10-30T07:36:00-04:00") == dt.date(2020, 10, 30)
+    assert parse_anchor("yesterday") is None
+    assert parse_anchor(None) is None
+
+
+# ---------------------------------------------------------------- weekdays
+
+def test_bare_weekday_is_on_or_before_the_anchor():
+    assert values("Fighting resumed on Friday and on Thursday the leader spoke.") == {
+        "Friday": "2020-10-30", "Thursday": "2020-10-29"}
+
+
+def test_forward_looking_weekday_is_on_or_after_the_anchor():
+    v = values("The rebels said the ceasefire would start Tuesday. They attacked on Monday.", TUESDAY)
+    assert v == {"Tuesday": "2025-02-04", "Monday": "2025-02-03"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministers will meet on Monday in Geneva.",
+    "Talks are scheduled for Monday.",
+    "The truce is due to take effect on Monday.",
+    "The envoy plans to visit Baku next Monday.",
+])
+def test_forward_cues(sentence):
+    monday = [e for e in tag(sentence, FRIDAY) if "Monday" in e.text]
+    assert monday[0].value == "2020-11-02"
+
+
+def test_forward_cue_does_not_cross_a_reporting_verb():
+    assert values("The truce would hold, officials said Monday.")["Monday"] == "2020-10-26"
+
+
+def test_sentence_opening_weekday_looks_at_the_modal_after_it():
+    assert values("On Monday, the foreign ministers will meet again.")["Monday"] == "2020-11-02"
+    assert values("On Monday, officials said the talks will resume.")["Monday"] == "2020-10-26"
+
+
+def test_weekday_with_part_of_day_names_the_day():
+    v = values("Shelling began early Saturday and went on Monday night and Sunday morning.")
+    assert v == {"early Saturday": "2020-10-24", "Monday night": "2020-10-26", "Sunday morning": "2020-10-25"}
+
+
+def test_last_weekday_on_that_weekday_is_a_week_ago():
+    v = values("The monitor said on Sunday that 900 had died since last Sunday.", SUNDAY)
+    assert v == {"Sunday": "2025-07-20", "last Sunday": "2025-07-13"}
+
+
+def test_named_days_are_not_weekdays():
+    assert "Friday" not in " ".join(values("Pilgrims marked Good Friday in the old city."))
+
+
+# ---------------------------------------------------------------- absolute dates
+
+@pytest.mark.parametrize("text, value", [
+    ("Sept. 27", "2020-09-27"), ("Oct. 9", "2020-10-09"), ("27 September", "2020-09-27"),
+    ("September 27, 2020", "2020-09-27"), ("Monday, November 27", "2020-11-27"),
+    ("Sunday (January 19, 2025)", "2025-01-19"), ("October 7, 2023", "2023-10-07"),
+    ("Friday 30 October 2020", "2020-10-30"), ("Sep 25,2023", "2023-09-25"), ("2023-09-24", "2023-09-24"),
+    ("11/16/2020", "2020-11-16"), ("the 27th of September", "2020-09-27"),
+])
+def test_absolute_dates(text, value):
+    expression = resolve(text, FRIDAY)
+    assert expression is not None and expression.value == value
+
+
+def test_month_day_from_last_year_in_a_january_story():
+    assert values("Clashes broke out on Dec. 20 and again on Jan. 3.", "2019-01-16") == {
+        "Dec. 20": "2018-12-20", "Jan. 3": "2019-01-03"}
+
+
+def test_day_range_gives_both_days():
+    assert values("Talks were held Nov. 9-10 in Moscow.", "2020-11-11") == {
+        "Nov. 9": "2020-11-09", "10": "2020-11-10"}
+
+
+def test_invalid_day_is_null_not_a_crash():
+    expression = resolve("February 30, 2021", FRIDAY)
+    assert expression.value is None and expression.reason
+
+
+def test_landmark_attack_named_without_year():
+    v = values("Relatives of hostages seized in the Oct. 7 attack marched again.", "2025-03-01")
+    assert v["Oct. 7"] == "2023-10-07"
+
+
+# ---------------------------------------------------------------- months and years
+
+def test_month_alone_in_a_date_context():
+    v = values("Militias fought for a month until September, and the August fighting was worse.", "2019-01-16")
+    assert v["September"] == "2018-09" and v["August"] == "2018-08"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("late September", "2020-09"), ("early October", "2020-10"), ("mid-October", "2020-10"),
+    ("September 2019", "2019-09"), ("last March", "2020-03"),
+])
+def test_qualified_months(text, value):
+    assert resolve(text, FRIDAY).value == value
+
+
+def test_may_the_verb_and_the_name_are_not_months():
+    assert values("May God help us, said Theresa May.") == {}
+    assert values("The vote was held in May.") == {"May": "2020-05"}
+
+
+@pytest.mark.parametrize("sentence, years", [
+    ("A war there ended in 1994.", ["1994"]),
+    ("The chaos has lasted since the 2011 uprising.", ["2011"]),
+    ("In 1992 and 2016 I did not leave the city.", ["1992", "2016"]),
+    ("Fighting in mid-2020 spread.", ["2020"]),
+    ("The 1992-94 war displaced many.", ["1992", "1994"]),
+])
+def test_years_in_date_context(sentence, years):
+    assert [e.value for e in tag(sentence, FRIDAY) if e.kind == "date"] == years
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials said 2,000 people fled.",
+    "At least 1,200 were killed.",
+    "Resolution 1973 authorised the strikes.",
+    "The army sent 2000 troops to the border.",
+    "Copyright 2020 The Associated Press.",
+])
+def test_numbers_that_are_not_years(sentence):
+    assert [e for e in tag(sentence, FRIDAY) if e.kind == "date" and e.value] == []
+
+
+def test_decade_has_no_calendar_value():
+    expression = resolve("the 1990s", FRIDAY)
+    assert expression.kind == "date" and expression.value is None and expression.reason == temporal.DECADE
+
+
+# ---------------------------------------------------------------- relative expressions
+
+@pytest.mark.parametrize("text, value", [
+    ("yesterday", "2020-10-29"), ("today", "2020-10-30"), ("this month", "2020-10"),
+    ("last month", "2020-09"), ("last week", "2020-W43"), ("last week’s", "2020-W43"),
+    ("this week", "2020-W44"), ("next week", "2020-W45"), ("last year", "2019"),
+    ("earlier this year", "2020"), ("two days ago", "2020-10-28"), ("yesterday morning", "2020-10-29"),
+])
+def test_anchor_relative(text, value):
+    assert resolve(text, FRIDAY).value == value
+
+
+def test_following_day_counts_from_the_last_date_in_the_story():
+    v = values("Troops attacked on September 19, and a ceasefire was agreed the following day.", "2023-09-25")
+    assert v["the following day"] == "2023-09-20"
+
+
+def test_following_day_without_an_earlier_date_is_null():
+    expression = found("A ceasefire was agreed the following day.")["the following day"]
+    assert expression.value is None and expression.reason == temporal.NO_PREVIOUS
+
+
+def test_a_day_earlier():
+    assert values("Talks began on Oct. 12. A day earlier, shelling hit the city.")["A day earlier"] == "2020-10-11"
+
+
+def test_the_last_week_is_a_span_not_last_week():
+    expression = found("Dozens died in the last week of fighting.")["the last week"]
+    assert expression.kind == "duration" and expression.value == "P1W"
+
+
+def test_no_anchor_gives_null_with_reason_but_absolute_dates_resolve():
+    v = found("Fighting flared on Friday, last week and on Sept. 27, 2020, as in 1994.", None)
+    assert v["Friday"].value is None and v["Friday"].reason == temporal.NO_ANCHOR
+    assert v["last week"].value is None
+    assert v["Sept. 27, 2020"].value == "2020-09-27" and v["1994"].value == "1994"
+
+
+def test_vague_expressions_are_null():
+    v = found("In recent days, after decades of conflict, several days of talks ended.")
+    assert v["recent days"].value is None and v["recent days"].reason == temporal.VAGUE
+    assert v["decades"].value is None
+    assert v["several days"].value is None and v["several days"].kind == "duration"
+
+
+# ---------------------------------------------------------------- durations, sets, times
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("more than a month", "P1M", "more than"), ("three decades", "P30Y", None), ("10 hours", "PT10H", None),
+    ("six-week", "P6W", None), ("two-month", "P2M", None), ("four-month-old", "P4M", None),
+    ("42-day", "P42D", None), ("15 months", "P15M", None), ("more than a quarter-century", "P25Y", "more than"),
+    ("about 30 minutes", "PT30M", "about"),
+])
+def test_durations(text, value, qualifier):
+    expression = resolve(text, FRIDAY)
+    assert (expression.kind, expression.value, expression.qualifier) == ("duration", value, qualifier)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("every day", "P1D"), ("daily", "P1D"), ("weekly", "P1W"), ("every Friday", "XXXX-WXX-5")])
+def test_sets(text, value):
+    expression = resolve(text, FRIDAY)
+    assert (expression.kind, expression.value) == ("set", value)
+
+
+def test_clock_times_are_time_with_null_value():
+    v = found("The truce was set to start at 8:30 am (0630 GMT) and strikes went on past 1800 GMT.")
+    assert {t: (e.kind, e.value) for t, e in v.items()} == {
+        "8:30 am": ("time", None), "0630 GMT": ("time", None), "1800 GMT": ("time", None)}
+
+
+# ---------------------------------------------------------------- robustness
+
+@pytest.mark.parametrize("text", [
+    "", "   \n\n ", "“Unbalanced quote on Friday", "99999999999 days ago", "9999999 years later than 1994 1994",
+    "Monday" * 50, "on 31/31/2020 and 2020-13-45", "the following year", "December 32",
+])
+def test_odd_input_never_crashes(text):
+    for anchor in (FRIDAY, None, "not a date"):
+        for expression in tag(text, anchor):
+            assert text[expression.start:expression.end] == expression.text
+
+
+def test_offsets_slice_the_input():
+    text = "GOMA, Congo (AP) — The rebels said\nMonday the truce would start Tuesday, after last week’s fighting."
+    for expression in tag(text, TUESDAY):
+        assert text[expression.start:expression.end] == expression.text
+
+
+def test_expressions_do_not_cross_a_paragraph_break():
+    assert "Friday\n\n2020" not in values("It ended Friday\n\n2020 was a hard year.")
