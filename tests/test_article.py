@@ -445,3 +445,14 @@ def test_inputs_from_a_wire_credit():
     page = parse_page(text)
     assert page.agency == "Reuters"
     assert "inputs" not in body_text(text, page)
+
+
+def test_topic_label_above_the_headline_is_skipped():
+    text = page_of("Storms in Europe", "Storm sinks four fishing boats off the coast of Malta", LEAD, SECOND)
+    assert parse_page(text).headline_text == "Storm sinks four fishing boats off the coast of Malta"
+
+
+def test_short_headline_keeps_its_dek_out_of_the_headline():
+    dek = "Coast guard crews are searching for two fishermen after a storm sank four boats off the island"
+    text = page_of("Malta storm sinks boats", dek, "By MARIA BORG", LEAD, SECOND)
+    assert parse_page(text).headline_text == "Malta storm sinks boats"

@@ -18,6 +18,8 @@ from .page_lines import Paragraph, date_markers, paragraphs
 Region = tuple[int, int]  # (start, end) offsets into the page text
 
 HEADLINE_MIN_WORDS = 3     # shorter title lines above a headline are section labels ("World")
+TOPIC_LABEL_MAX_WORDS = 4  # a title this short may be a topic label above the headline
+LABELLED_HEADLINE_MAX_WORDS = 15  # a longer title below the label is its dek, not the headline
 HEADLINE_MAX_CHARS = 250   # a headline may end with a full stop, but it is never longer than this
 DEK_LOOKAHEAD = 3          # a dek is followed within this many paragraphs by credits or the dateline
 HEADER_DATE_MAX_CHARS = 200  # only short header lines are searched for the page's date
@@ -102,8 +104,20 @@ def _find_headline(parsed: _Parsed, lead: int) -> Optional[int]:
             above_credits = j is not None and parsed.kinds[j] in (Kind.DATE, Kind.BYLINE)
             return i if above_credits and len(parsed.paras[i].flat) <= HEADLINE_MAX_CHARS else None
         if kind is Kind.TITLE and len(parsed.paras[i].flat.split()) >= HEADLINE_MIN_WORDS:
-            return i
+            return _past_topic_label(parsed, i, lead)
     return None
+
+
+def _past_topic_label(parsed: _Parsed, i: int, lead: int) -> int:
+    """'War in Ukraine' above 'Russian strikes kill 12 in Kharkiv as talks stall': a short
+    topic label sits above the real headline, which is the longer title right below it."""
+    if len(parsed.paras[i].flat.split()) > TOPIC_LABEL_MAX_WORDS:
+        return i
+    j = parsed.next_index(i, (Kind.FURNITURE,))
+    if j is None or j >= lead or parsed.kinds[j] is not Kind.TITLE:
+        return i
+    words = len(parsed.paras[j].flat.split())
+    return j if HEADLINE_MIN_WORDS * 2 <= words <= LABELLED_HEADLINE_MAX_WORDS else i
 
 
 def _find_summary(parsed: _Parsed, headline: Optional[int], lead: int) -> Optional[int]:
