@@ -78,7 +78,7 @@ def command(inputs: tuple[Path, ...], output: Optional[Path], out_dir: Optional[
     try:
         sink = (OutDirSink(out_dir, resume=resume) if out_dir
                 else JsonLinesFile(output, resume=resume) if output
-                else JsonLinesSink(click.get_binary_stream("stdout")))
+                else JsonLinesSink(sys.stdout.buffer))
         with closed_pipe_ends_quietly(), console.progress_bar() as progress:
             run_batch(files, sink, options, on_start=progress.start, on_result=lambda result: progress.advance(),
                       summary=summary)
