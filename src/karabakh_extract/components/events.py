@@ -406,7 +406,7 @@ def describe(doc: Doc, story: StoryText, draft: Draft, drafts: list[Draft], name
         type=draft.type,
         status=ranks[rank],
         date=_date_near(doc, story, start, end, cue),
-        brokers=_brokers(doc, story, draft, names),
+        brokers=_brokers(doc, story, draft, drafts, names),
         parties=_parties(doc, story, draft, names),
         location=_location(doc, story, draft, names) if draft.type == "talks" else None,
         text=doc[start:end].text,
@@ -473,10 +473,12 @@ def _day_after_previous(dates: list, relative) -> Optional[str]:
 
 
 # -- brokers, parties, location ------------------------------------------------
-def _brokers(doc: Doc, story: StoryText, draft: Draft, names: NameIndex) -> list[str]:
+def _brokers(doc: Doc, story: StoryText, draft: Draft, drafts: list[Draft], names: NameIndex) -> list[str]:
+    """'U.S.-brokered', 'mediated by X', 'mediators X, Y and Z', 'Russia last week brokered'
+    anywhere in the mention's sentence (or its part when the sentence names another truce)."""
     found: list[str] = []
     for m in draft.mentions:
-        s, e = story.ranges[m.sentence]       # brokers are often named a clause away
+        s, e = _evidence_tokens(doc, story, m, draft, drafts)
         text_lo, text_hi = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
         for match in _BROKERED_BY_HYPHEN.finditer(doc.text, text_lo, text_hi):
             _add(found, _name_for(match.group(1), match.start(1), match.end(1), names))

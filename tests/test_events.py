@@ -1,0 +1,185 @@
+"""karabakh_events: distinct ceasefires and talks with their status, on hand-written sentences."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from karabakh_extract import extensions as ext
+from karabakh_extract.components.events import EventFinder
+from karabakh_extract.records import DateFact, Mention, Organization, Place
+
+
+def _mentions(text: str, form: str) -> list[Mention]:
+    out, start = [], text.find(form)
+    while start != -1:
+        out.append(Mention(start, start + len(form), form))
+        start = text.find(form, start + len(form))
+    return out
+
+
+def _events(nlp, text: str, places: dict[str, list[str]] | None = None,
+            orgs: dict[str, list[str]] | None = None, dates: dict[str, str] | None = None):
+    """Run the component on a Doc carrying the records the earlier components would leave."""
+    doc = nlp(text)
+    setattr(doc._, ext.PEOPLE, [])
+    setattr(doc._, ext.PLACES, [Place(name=n, kind="city" if not a else "country",
+                                      mentions=[m for f in [n, *a] for m in _mentions(text, f)])
+                                for n, a in (places or {}).items()])
+    setattr(doc._, ext.ORGANIZATIONS, [Organization(name=n, aliases=a,
+                                                    mentions=[m for f in [n, *a] for m in _mentions(text, f)])
+                                       for n, a in (orgs or {}).items()])
+    setattr(doc._, ext.DATES, [DateFact(text=t, start=m.start, end=m.end, value=v)
+                               for t, v in (dates or {}).items() for m in _mentions(text, t)])
+    events = EventFinder(nlp, "karabakh_events").find(doc)
+    for e in events:
+        assert text[e.start:e.end] == e.text
+    return events
+
+
+def test_compared_previous_truces_are_distinct_and_share_the_fate(blank_nlp):
+    text = ("A U.S.-brokered truce frayed immediately after it took effect Monday, "
+            "just like two previous cease-fires negotiated by Russia.")
+    first, second = _events(blank_nlp, text, places={"United States": ["U.S."], "Russia": ["x-unused"]},
+                            dates={"Monday": "2021-03-01"})
+    assert (first.status, second.status) == ("violated", "violated")
+    assert first.brokers == ["United States"]
+    assert first.date == "2021-03-01" and second.date is None
+    assert "two previous cease-fires negotiated by Russia" in second.text
+    assert "Russia" not in first.text
+
+
+def test_later_mention_updates_status(blank_nlp):
+    text = ("Ruritania and Freedonia agreed to a ceasefire on Monday after a week of shelling. "
+            "By Wednesday the truce had collapsed, officials said.")
+    [event] = _events(blank_nlp, text)
+    assert event.type == "ceasefire" and event.status == "collapsed"
+
+
+def test_call_for_a_ceasefire_beside_an_agreed_one_is_new(blank_nlp):
+    text = ("The rebels announced a unilateral ceasefire on Sunday. "
+            "Neighbouring states have called for a ceasefire across the whole region.")
+    first, second = _events(blank_nlp, text)
+    assert (first.status, second.status) == ("agreed", "proposed")
+
+
+def test_longer_truce_proposal_is_distinct(blank_nlp):
+    text = ("The sides agreed to renew a two-month truce. "
+            "The envoy had been pushing for a six-month truce with more measures. "
+            "Both sides complain about the existing truce.")
+    first, second = _events(blank_nlp, text)
+    assert (first.status, second.status) == ("extended", "proposed")
+
+
+def test_definite_reference_merges(blank_nlp):
+    text = "Both armies signed a truce in March. The truce has largely held since then."
+    [event] = _events(blank_nlp, text)
+    assert event.status == "took_effect"
+
+
+def test_breach_warning_is_not_a_violation(blank_nlp):
+    text = "The mediators brokered a truce last week. The mission warned against any breach of the truce."
+    [event] = _events(blank_nlp, text)
+    assert event.status == "agreed"
+
+
+def test_brokered_by_names_list(blank_nlp):
+    text = "The deal was struck after a ceasefire mediated by Qatar, the United States and Egypt took hold."
+    [event] = _events(blank_nlp, text, places={"Qatar": [], "United States": [], "Egypt": []})
+    assert event.brokers == ["Qatar", "United States", "Egypt"]
+
+
+def test_un_brokered_resolves_through_organisation_aliases(blank_nlp):
+    text = "Militias clashed on Friday, shattering a U.N.-brokered ceasefire."
+    [event] = _events(blank_nlp, text, orgs={"United Nations": ["U.N."]})
+    assert event.status == "violated"
+    assert event.brokers == ["United Nations"]
+
+
+def test_talks_planned_with_location_and_date(blank_nlp):
+    text = "Foreign ministers are scheduled to attend talks in Vienna on Friday to end the fighting."
+    [event] = _events(blank_nlp, text, places={"Vienna": []}, dates={"Friday": "2022-05-06"})
+    assert (event.type, event.status, event.location, event.date) == ("talks", "planned", "Vienna", "2022-05-06")
+
+
+def test_talks_same_place_merge_and_fail(blank_nlp):
+    text = ("Envoys were scheduled to hold talks in Vienna on Friday. "
+            "The talks ended without a breakthrough late on Friday.")
+    [event] = _events(blank_nlp, text, places={"Vienna": []})
+    assert event.status == "failed"
+
+
+def test_talks_held(blank_nlp):
+    text = "Officials were holding a second round of peace talks with the rebels."
+    [event] = _events(blank_nlp, text)
+    assert (event.type, event.status) == ("talks", "held")
+
+
+def test_truce_that_talks_are_about_is_not_an_event(blank_nlp):
+    text = "Negotiators held talks on a ceasefire in the capital."
+    assert [e.type for e in _events(blank_nlp, text)] == ["talks"]
+
+
+def test_summit_needs_peace_context(blank_nlp):
+    assert _events(blank_nlp, "The two presidents held a summit to celebrate the new railway.") == []
+    [event] = _events(blank_nlp, "Leaders meet ahead of a summit on ending the war this week.")
+    assert event.status == "planned"
+
+
+def test_talks_without_a_status_are_not_reported(blank_nlp):
+    assert _events(blank_nlp, "The government said it was open to talks.") == []
+
+
+def test_headline_mention_merges_into_story_and_story_gives_text(blank_nlp):
+    text = "Rebels declare unilateral ceasefire\n\nThe rebels announced a unilateral ceasefire on Monday."
+    [event] = _events(blank_nlp, text, dates={"Monday": "2025-02-03"})
+    assert event.text.startswith("The rebels announced")
+    assert event.date == "2025-02-03"
+
+
+def test_following_day_after_a_dated_event(blank_nlp):
+    text = "The army attacked on September 19, and a ceasefire was agreed the following day."
+    doc = blank_nlp(text)
+    setattr(doc._, ext.PLACES, [])
+    start = text.find("September 19")
+    rel = text.find("the following day")
+    setattr(doc._, ext.DATES, [DateFact(text="September 19", start=start, end=start + 12, value="2023-09-19"),
+                               DateFact(text="the following day", start=rel, end=rel + 17, value=None)])
+    [event] = EventFinder(blank_nlp, "karabakh_events").find(doc)
+    assert event.date == "2023-09-20"
+
+
+def test_extension_is_extended(blank_nlp):
+    text = "Mediators said a deal had been reached to extend the truce by two days."
+    [event] = _events(blank_nlp, text)
+    assert event.status == "extended"
+
+
+def test_adjective_participle_is_not_a_cue(blank_nlp):
+    text = "Families returned to their shattered homes after the peace deal was signed."
+    [event] = _events(blank_nlp, text)
+    assert event.status == "agreed"
+
+
+@pytest.mark.parametrize("text", ["", "\n\n   \n", "truce", "the deal the agreement", "talks talks talks"])
+def test_odd_input_never_crashes(blank_nlp, text):
+    assert isinstance(_events(blank_nlp, text), list)
+
+
+def test_doc_without_sentences(blank_nlp):
+    doc = Doc(blank_nlp.vocab, words=["The", "truce", "collapsed", "."])
+    [event] = EventFinder(blank_nlp, "karabakh_events").find(doc)
+    assert event.status == "collapsed"
+
+
+@pytest.mark.model
+def test_model_pipeline_events(nlp):
+    text = ("Truce frays in border war\n\n"
+            "ANKARA, Turkey (AP) \u2014 A Russian-brokered truce between the two countries frayed on Tuesday, "
+            "a day after it took effect.\n\n"
+            "Diplomats from both sides were scheduled to meet in Geneva on Friday for talks on ending the war.\n")
+    from karabakh_extract import extract
+
+    facts = extract(text, published="2024-03-06")
+    kinds = sorted((e.type, e.status) for e in facts.events)
+    assert kinds == [("ceasefire", "violated"), ("talks", "planned")]
+    assert all(text[e.start:e.end] == e.text for e in facts.events)

@@ -1,0 +1,181 @@
+"""karabakh_quotes: quotations and their speakers, on hand-written wire-style sentences."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from karabakh_extract import extensions as ext
+from karabakh_extract.components.quotes import QuoteFinder, find_quotations, is_scare_quote, sentence_spans
+from karabakh_extract.records import Mention, Organization, Person
+
+
+def _mentions(text: str, forms: list[str]) -> list[Mention]:
+    found = []
+    for form in forms:
+        start = text.find(form)
+        while start != -1:
+            end = start + len(form)
+            if not any(m.start <= start < m.end for m in found):
+                found.append(Mention(start, end, form))
+            start = text.find(form, end)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _doc(nlp, text: str, people: dict[str, list[str]] | None = None,
+         orgs: dict[str, list[str]] | None = None, titles: dict[str, list[str]] | None = None) -> Doc:
+    """A Doc with people/organization records as the earlier components would leave them."""
+    doc = nlp(text)
+    persons = [Person(name=n, aliases=a, titles=(titles or {}).get(n, []), mentions=_mentions(text, [n, *a]))
+               for n, a in (people or {}).items()]
+    organizations = [Organization(name=n, aliases=a, mentions=_mentions(text, [n, *a]))
+                     for n, a in (orgs or {}).items()]
+    setattr(doc._, ext.PEOPLE, persons)
+    setattr(doc._, ext.ORGANIZATIONS, organizations)
+    setattr(doc._, ext.PLACES, [])
+    return doc
+
+
+def _quotes(nlp, text, **records):
+    doc = _doc(nlp, text, **records)
+    quotes = QuoteFinder(nlp, "karabakh_quotes").find(doc)
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+    return quotes
+
+
+def test_trailing_name_said_gives_full_name(blank_nlp):
+    text = ("Tomas Varga is the rebel commander. \u201cWe will hold the bridge at any cost,\u201d "
+            "Varga said in a video message.")
+    [quote] = _quotes(blank_nlp, text, people={"Tomas Varga": ["Varga"]})
+    assert quote.text == "We will hold the bridge at any cost"
+    assert quote.speaker == "Tomas Varga"
+
+
+def test_said_then_name_with_apposition(blank_nlp):
+    text = "\u201cThe shelling did not stop all night,\u201d said Lena Morozova, the regional governor."
+    [quote] = _quotes(blank_nlp, text, people={"Lena Morozova": ["Morozova"]})
+    assert quote.speaker == "Lena Morozova"
+
+
+def test_pronoun_speaker_is_last_named_person(blank_nlp):
+    text = ("Defense Minister Ari Kallas visited the front on Tuesday. "
+            "\u201cOur soldiers are holding every position,\u201d he said.")
+    [quote] = _quotes(blank_nlp, text, people={"Ari Kallas": ["Kallas"]})
+    assert quote.speaker == "Ari Kallas"
+
+
+def test_speaker_before_colon(blank_nlp):
+    text = "Nora Lind said: \u201cThe convoy reached the city before dawn and unloaded food.\u201d"
+    [quote] = _quotes(blank_nlp, text, people={"Nora Lind": ["Lind"]})
+    assert quote.speaker == "Nora Lind"
+    assert quote.text.startswith("The convoy reached")
+
+
+def test_multi_paragraph_quote_is_one_quote(blank_nlp):
+    text = ("\u201cWe buried our neighbours in the garden.\n\n"
+            "\u201cThere was nowhere else to take them,\u201d said Omar Haddad, a teacher.")
+    [quote] = _quotes(blank_nlp, text, people={"Omar Haddad": ["Haddad"]})
+    assert quote.text.startswith("We buried our neighbours")
+    assert quote.text.endswith("nowhere else to take them")
+    assert quote.speaker == "Omar Haddad"
+
+
+def test_unbalanced_marks_yield_only_what_is_certain(blank_nlp):
+    text = ("\u201cThe first paragraph opens a quote that never closes.\n\n"
+            "The next paragraph is plain narration. A stray closing mark\u201d appears here.")
+    assert _quotes(blank_nlp, text) == []
+
+
+def test_unclosed_opening_before_a_real_quote_is_dropped(blank_nlp):
+    pairs = find_quotations('He said "nothing here. Then she said "we are leaving the town tonight," and left.')
+    assert len(pairs) == 1
+
+
+def test_scare_quotes_are_not_quotations(blank_nlp):
+    text = "Fighters from four \"super brigades\" patrol the streets, witnesses told reporters."
+    assert _quotes(blank_nlp, text) == []
+    assert is_scare_quote("super brigades")
+    assert not is_scare_quote("We will win,")
+
+
+def test_organisation_official_gives_the_organisation(blank_nlp):
+    text = "\u201cNo agreement has been signed yet,\u201d a Hezbollah official said on Sunday."
+    [quote] = _quotes(blank_nlp, text, orgs={"Hezbollah": []})
+    assert quote.speaker == "Hezbollah"
+
+
+def test_ministry_spokesperson_gives_the_ministry(blank_nlp):
+    text = "\u201cThe corridor will stay open for civilians,\u201d a Turkish defence ministry spokesperson said."
+    [quote] = _quotes(blank_nlp, text)
+    assert quote.speaker == "Turkish defence ministry"
+
+
+def test_it_said_resolves_to_previous_subject(blank_nlp):
+    text = ("The U.N. mission in Sudan warned in a statement against new attacks. "
+            "\u201cThose responsible will be held to account,\u201d it said.")
+    [quote] = _quotes(blank_nlp, text, orgs={"United Nations": ["U.N."]})
+    assert quote.speaker == "U.N. mission in Sudan"
+
+
+def test_statement_from_office_gives_the_person(blank_nlp):
+    text = ("A statement from Karlsson\u2019s office, issued late on Friday, said he had "
+            "\u201cordered the army to stop all operations in the north\u201d until further notice.")
+    [quote] = _quotes(blank_nlp, text, people={"Erik Karlsson": ["Karlsson"]})
+    assert quote.speaker == "Erik Karlsson"
+
+
+def test_unnamed_speaker_is_null(blank_nlp):
+    text = "\u201cWe lost everything in one night,\u201d said an elderly man who declined to give his name."
+    [quote] = _quotes(blank_nlp, text)
+    assert quote.speaker is None
+
+
+def test_speaker_from_sentence_before(blank_nlp):
+    text = ("The Red Crescent said in a statement on Monday that its teams were blocked. "
+            "Its volunteers were \u201cshot at while carrying the wounded to safety\u201d.")
+    [quote] = _quotes(blank_nlp, text, orgs={"Red Crescent": []})
+    assert quote.speaker == "Red Crescent"
+
+
+def test_title_resolves_to_person(blank_nlp):
+    text = ("Aram Petrosyan heads the enclave. On Thursday, the enclave\u2019s separatist leader said "
+            "\u201cthe town will be defended street by street\u201d by volunteers.")
+    [quote] = _quotes(blank_nlp, text, people={"Aram Petrosyan": ["Petrosyan"]},
+                      titles={"Aram Petrosyan": ["separatist leader"]})
+    assert quote.speaker == "Aram Petrosyan"
+
+
+def test_continuing_clause_keeps_the_earlier_speaker(blank_nlp):
+    text = ("Hezbollah, while \u201cwelcoming the offer\u201d, said: \u201cThe delay is caused by the other side,\u201d "
+            "later adding more.")
+    quotes = _quotes(blank_nlp, text, orgs={"Hezbollah": []})
+    assert [q.speaker for q in quotes] == ["Hezbollah"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "\u201d\u201c\"", "\u201c" * 50, "\"" * 7 + " word"])
+def test_odd_input_never_crashes(blank_nlp, text):
+    assert isinstance(_quotes(blank_nlp, text), list)
+
+
+def test_doc_without_sentence_boundaries(blank_nlp):
+    doc = Doc(blank_nlp.vocab, words=["\u201c", "We", "are", "leaving", "now", ",", "\u201d", "she", "said", "."])
+    assert sentence_spans(doc) == [(0, len(doc.text.rstrip()))]
+    quotes = QuoteFinder(blank_nlp, "karabakh_quotes").find(doc)
+    assert [q.text for q in quotes] == ["We are leaving now"]
+
+
+def test_subhead_line_is_its_own_sentence(blank_nlp):
+    doc = blank_nlp("Rebels on truce\nRebels said on Monday they would stop.")
+    spans = sentence_spans(doc)
+    assert doc.text[spans[0][0]:spans[0][1]] == "Rebels on truce"
+
+
+@pytest.mark.model
+def test_model_pipeline_quotes(nlp):
+    text = ("BAKU, Azerbaijan (AP) \u2014 Azerbaijani President Ilham Aliyev said Tuesday that talks would resume.\n\n"
+            "\u201cWe are ready to sign a peace treaty this year,\u201d Aliyev said in a televised address.\n")
+    from karabakh_extract import extract
+
+    facts = extract(text, published="2024-03-05")
+    assert [q.speaker for q in facts.quotes] == ["Ilham Aliyev"]
+    assert all(text[q.start:q.end] == q.text for q in facts.quotes)
