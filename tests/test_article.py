@@ -365,6 +365,13 @@ def test_odd_input_never_crashes(odd):
     assert isinstance(page, Page)
 
 
+@pytest.mark.parametrize("line", ["a / " * 60 + ".", "Home > " * 50 + "x.", "By " + "Ab Cd, " * 100, "A. " * 300])
+def test_separator_heavy_lines_do_not_backtrack(line):
+    start = time.perf_counter()
+    parse_page(line + "\n" + line)
+    assert time.perf_counter() - start < 0.2
+
+
 def test_huge_single_line_is_fast():
     line = ("The storm, which forecasters (and fishermen) had not expected, sank boats \u2014 "
             "VALLETTA (AP) said: 'we' \u201cthey\u201d 3/2/2021 Mar 2 2021 ") * 250

@@ -47,7 +47,7 @@ SEPARATOR = re.compile(r"^[\W_]{1,40}$")
 BULLET_META = re.compile(r"^[•·▪►|]\s*\S.{0,40}$")
 LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|co|rs|ly|gl|io|news)/\S")
 LINK_LABEL = re.compile(r"^(?:read more|read also|also read|related|see also|watch|listen|live|more|follow)\b[^:\n]{0,30}:", re.I)
-BREADCRUMB = re.compile(r"^[^.!?]{0,80}(?:\s[›»>|/]\s[^.!?]{1,40}){1,}$")
+BREADCRUMB = re.compile(r"^[^.!?›»>|/]{1,80}(?:\s[›»>|/]\s[^.!?›»>|/]{1,40})+$")   # separators split segments one way only: no backtracking blow-up
 DATELINE = re.compile(
     r"^(?:\(\w[\w .\-]{0,30}\)"
     r"|[A-Z][A-Z'.\-]{2,}(?:[ /\-][A-Z][A-Z'.\-]+){0,3}(?:,\s*[A-Z][\w.'\-]*(?:\s[A-Z][\w.'\-]*){0,3}){0,2}"
