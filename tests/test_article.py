@@ -8,7 +8,8 @@ import pytest
 from karabakh_extract.article import Page, parse_page
 from karabakh_extract.page_credits import contributor_line_names, proper_case
 from karabakh_extract.page_dates import first_date, is_date_line
-from karabakh_extract.page_kinds import Kind, is_caption, kind_of
+from karabakh_extract.page_captions import is_caption
+from karabakh_extract.page_kinds import Kind, kind_of
 from karabakh_extract.page_lines import Paragraph, paragraphs
 
 LEAD = ("VALLETTA, Malta (AP) \u2014 Fishermen on the island's north coast said on Tuesday that a storm "

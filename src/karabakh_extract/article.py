@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import page_credits, page_dates
-from .page_kinds import Kind, kind_of, starts_with_dateline, SUBHEAD_MAX_WORDS
+from .page_datelines import starts_with_dateline
+from .page_kinds import SUBHEAD_MAX_WORDS, Kind, kind_of
 from .page_lines import Paragraph, date_markers, paragraphs
 
 Region = tuple[int, int]  # (start, end) offsets into the page text

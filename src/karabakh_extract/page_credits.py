@@ -33,12 +33,12 @@ def _agency_names() -> dict[str, str]:
 
 AGENCY_BY_NAME = _agency_names()
 AGENCY_HINT = re.compile(trie_pattern({name.split()[0] for name in AGENCY_BY_NAME}))
-_NAMES = trie_pattern(AGENCY_BY_NAME)
+AGENCY_NAMES_PATTERN = trie_pattern(AGENCY_BY_NAME)
 
 
 def _agency(n: int) -> str:
     """The agency-name alternation as named group a<n> (each alternative of a pattern has its own)."""
-    return rf"(?P<a{n}>{_NAMES})"
+    return rf"(?P<a{n}>{AGENCY_NAMES_PATTERN})"
 
 
 def agency_in(match: re.Match) -> str:
@@ -67,7 +67,7 @@ COPYRIGHT_AGENCY = re.compile(rf"^(?:Copyright|\u00a9|\(c\))\s*(?:\d{{4}}\s+)?(?
 TV_AGENCY = {"AFPTV": "AFP", "AFP TV": "AFP", "Reuters TV": "Reuters", "APTN": "AP"}
 CONTRIBUTOR_AGENCY = re.compile(rf"^(?:The\s+)?{_agency(12)}\s+(?:writers?|reporters?|correspondents?|journalists?)\b")
 INPUTS_FROM_AGENCY = re.compile(rf"^\(?\s*(?:With|with)\s+(?:inputs?|reporting|additional inputs?)\s+from\s+(?:the\s+)?{_agency(9)}\b")
-WIRE_CONTRIBUTED = re.compile(rf"^(?:The\s+)?(?:{_NAMES})\s+contributed\b")   # "The Associated Press contributed..."
+WIRE_CONTRIBUTED = re.compile(rf"^(?:The\s+)?(?:{AGENCY_NAMES_PATTERN})\s+contributed\b")   # "The Associated Press contributed..."
 REUTERS_STYLE_CREDIT = re.compile(r"^\(?\s*(?:Reporting|Additional reporting|Writing) by\b", re.I)
 
 # Lines that credit people.
@@ -88,7 +88,7 @@ ROLE_SUFFIX = re.compile(
     r"\s*(?:[,|/-]\s*)?(?:The\s+)?(?:Associated Press|AP|AFP|Reuters)?\s*"
     r"(?:staff|chief|senior|diplomatic|political|national|foreign|special|medical|military|security|"
     r"world|news|business|sports|video|photo)?\s*(?:writer|reporter|correspondent|editor|journalist)s?\s*$", re.I)
-TRAILING_AGENCY = re.compile(rf"[\s,|/-]*(?:The\s+)?(?:{_NAMES})(?:\s+(?:Staff|Writer|Reporter|Correspondent))?\s*$")  # "By JOHN DOE Associated Press"
+TRAILING_AGENCY = re.compile(rf"[\s,|/-]*(?:The\s+)?(?:{AGENCY_NAMES_PATTERN})(?:\s+(?:Staff|Writer|Reporter|Correspondent))?\s*$")  # "By JOHN DOE Associated Press"
 # Words of a credit that are not a person's name ("By Reuters Staff", "By News Desk").
 NOT_NAME_WORDS = frozenset("Staff Writer Writers Reporter Reporters Correspondent Editor Editors News Desk Team "
                            "Bureau Wires Agency Agencies Press Service Services Report Online Digital Web".split())

@@ -2,8 +2,8 @@
 
 Rules are about the SHAPE of web boilerplate, not about any one site: phrases
 every site uses (data/page_furniture.txt), link and share lines, bullet
-metadata, separators, lines in another script, and photo captions that end
-with a photo credit.
+metadata, separators, lines in another script; captions (page_captions) and
+datelines (page_datelines) have modules of their own.
 """
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ import re
 
 from . import page_credits, page_dates
 from .data import load_lines
-from .page_phrases import trie_pattern
+from .page_captions import is_caption
+from .page_datelines import starts_with_dash_dateline, starts_with_dateline
 from .page_lines import Paragraph
+from .page_phrases import trie_pattern
 
 
 class Kind(enum.Enum):
@@ -48,68 +50,8 @@ BULLET_META = re.compile(r"^[•·▪►|]\s*\S.{0,40}$")
 LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|co|rs|ly|gl|io|news)/\S")
 LINK_LABEL = re.compile(r"^(?:read more|read also|also read|related|see also|watch|listen|live|more|follow)\b[^:\n]{0,30}:", re.I)
 BREADCRUMB = re.compile(r"^[^.!?›»>|/]{1,80}(?:\s[›»>|/]\s[^.!?›»>|/]{1,40})+$")   # separators split segments one way only: no backtracking blow-up
-DATELINE = re.compile(
-    r"^(?:\(\w[\w .\-]{0,30}\)"
-    r"|[A-Z][A-Z'.\-]{2,}(?:[ /\-][A-Z][A-Z'.\-]+){0,3}(?:,\s*[A-Z][\w.'\-]*(?:\s[A-Z][\w.'\-]*){0,3}){0,2}"
-    r"(?:,\s*" + page_dates.MONTH + r"\s*\d{1,2})?(?:\s*\(\w[\w .\-]{0,30}\))?)"
-    r"\s*(?:[\-\u2010-\u2015]+|:)\s"
-)
-# Photo credits that end a caption: "Photo: AFP", "(AFP photo)", "(Reuters)", "REUTERS/Name",
-# "(AP Photo/Name)", "(Copyright 2020 The Associated Press. All rights reserved)", "Getty Images".
-_CREDIT_NAMES = page_credits._NAMES + r"|EPA|Getty Images|Getty|AFP/Getty Images|Shutterstock|Anadolu Agency"
-CAPTION_CREDIT = re.compile(
-    r"(?:(?:Photo(?:graph)?s?|Image|Picture|Credit|File photo)\s*(?::|by|/)\s*[^.]{1,60}"
-    r"|\(\s*(?:" + _CREDIT_NAMES + r")(?:\s*(?:photo|Photo|PHOTO|file photo|/)[^)]{0,60})?\s*\)"
-    r"|\b(?:" + _CREDIT_NAMES + r")\s*(?:photo|Photo|PHOTO)(?:/[^)]{1,60})?"
-    r"|\b(?:REUTERS|AFP|AP|EPA|XINHUA)/[A-Z][\w .'\-]{1,60}(?:/File(?: Photo)?)?"
-    r"|\((?:Copyright|\u00a9)[^)]{3,120}\)"
-    r"|\([^()]{1,80}(?:\bvia|/)\s*(?:" + _CREDIT_NAMES + r")\)"
-    r"|\b(?:Getty Images|Shutterstock)"
-    r")\s*\.?\s*$"
-)
-# Every CAPTION_CREDIT contains one of these: a cheap test before the regex.
-CREDIT_HINTS = ("hoto", "HOTO", "mage", "icture", "redit", ")", "/", "Getty", "Shutterstock")
-# Caption style that ends with the photo's full date: "..., near Gaza City, November 27, 2023."
-CAPTION_DATE_END = re.compile(r",\s*(?:" + page_dates.WEEKDAY + r",\s*)?" + page_dates.MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d\.?$")
-CAPTION_KICKER = re.compile(r"^[A-Z][A-Z\-']{2,}(?:\s[A-Z\-']{2,}){0,2}[.:]\s+[A-Z]")
-
-
 NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024F]")
 LETTER = re.compile(r"[^\W\d_]")
-
-
-CAPTION_VERBS = frozenset(load_lines("page_caption_verbs.txt"))
-PAST_VERB = re.compile(r"\b(?:\w{2,}ed|" + trie_pattern(load_lines("page_past_verbs.txt")) + r")\b", re.I)
-PAST_TIME = re.compile(r"\b(?:yesterday|last night|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
-# After these words an -ed form is an adjective ("a damaged boat", "of wounded soldiers").
-ADJECTIVE_CONTEXT = frozenset("a an the of with and in on for by at from their his her its two three several many some".split())
-SUBORDINATE_OPENING = re.compile(r"^(?:As|When|While|If|Until|Before|After|Because|Since|Although|Though)\b")
-CAPTION_SUBJECT_WORDS = 5   # "Supporters of the opposition wave..." : the verb comes this early
-
-
-def is_present_tense_caption(text: str) -> bool:
-    """'People storm the parliament in Yerevan yesterday, after ...': a present-tense verb
-    right after a short subject, a past-time word, and no past tense in that main clause.
-    Story prose tells the past in the past tense; only captions say 'people storm ... yesterday'."""
-    head = text[:240]
-    when = PAST_TIME.search(head)
-    if not when or starts_with_dateline(head) or SUBORDINATE_OPENING.match(head):
-        return False
-    words = head[:when.start()].lower().split()
-    if not any(w.strip(",") in CAPTION_VERBS for w in words[1:1 + CAPTION_SUBJECT_WORDS]):
-        return False
-    comma = head.find(",", when.end())
-    main_clause = head[:comma] if comma >= 0 else head
-    return not _has_past_tense(main_clause) and not re.search(r"\b(?:says|say)\b", main_clause)
-
-
-def _has_past_tense(clause: str) -> bool:
-    """A past-tense verb in the clause ('a damaged boat' is an adjective, not a verb)."""
-    for match in PAST_VERB.finditer(clause):
-        before = clause[:match.start()].split()
-        if not (match.group().lower().endswith("ed") and before and before[-1].lower() in ADJECTIVE_CONTEXT):
-            return True
-    return False
 
 
 def non_latin_share(text: str) -> float:
@@ -146,27 +88,6 @@ def is_tail_marker(text: str) -> bool:
     if len(text) > 40:
         return False
     return text.lower().strip(" .:!?-\u2014»›>") in TAIL_MARKERS
-
-
-def is_caption(text: str) -> bool:
-    """A photo caption: it ends with a photo credit, or has a caption's kicker and date."""
-    tail = text[-160:]
-    if any(hint in tail for hint in CREDIT_HINTS) and CAPTION_CREDIT.search(tail):
-        return True
-    if is_present_tense_caption(text):
-        return True
-    return bool(CAPTION_KICKER.match(text) and CAPTION_DATE_END.search(tail))
-
-
-def starts_with_dateline(text: str) -> bool:
-    """'GORIS, Armenia \u2014', 'TRIPOLI (Reuters) -', 'DAMASCUS:', '(Reuters) -'."""
-    return bool(DATELINE.match(text[:160]))
-
-
-def starts_with_dash_dateline(text: str) -> bool:
-    """A dateline proper ('GOMA, Congo (AP) \u2014'), not a 'KICKER:' in front of a title."""
-    match = DATELINE.match(text[:160])
-    return bool(match) and not match.group().rstrip().endswith(":")
 
 
 def looks_like_title(text: str) -> bool:

@@ -1,0 +1,79 @@
+"""Photo captions on a pasted page: facts in them count, but they are not body.
+
+A caption ends with a photo credit ("Photo: AFP", "(AP Photo/Name)",
+"REUTERS/Name"), or has a caption's kicker and the photo's date ("TRUCE. ...,
+November 27, 2023."), or describes the picture in the present tense with a
+past-time word ("People storm the parliament yesterday"), which story prose,
+written in the past tense, never does.
+"""
+from __future__ import annotations
+
+import re
+
+from . import page_dates
+from .data import load_lines
+from .page_credits import AGENCY_NAMES_PATTERN
+from .page_datelines import starts_with_dateline
+from .page_phrases import trie_pattern
+
+# Photo credits that end a caption: "Photo: AFP", "(AFP photo)", "(Reuters)", "REUTERS/Name",
+# "(AP Photo/Name)", "(Copyright 2020 The Associated Press. All rights reserved)", "Getty Images".
+_CREDIT_NAMES = AGENCY_NAMES_PATTERN + r"|EPA|Getty Images|Getty|AFP/Getty Images|Shutterstock|Anadolu Agency"
+CAPTION_CREDIT = re.compile(
+    r"(?:(?:Photo(?:graph)?s?|Image|Picture|Credit|File photo)\s*(?::|by|/)\s*[^.]{1,60}"
+    r"|\(\s*(?:" + _CREDIT_NAMES + r")(?:\s*(?:photo|Photo|PHOTO|file photo|/)[^)]{0,60})?\s*\)"
+    r"|\b(?:" + _CREDIT_NAMES + r")\s*(?:photo|Photo|PHOTO)(?:/[^)]{1,60})?"
+    r"|\b(?:REUTERS|AFP|AP|EPA|XINHUA)/[A-Z][\w .'\-]{1,60}(?:/File(?: Photo)?)?"
+    r"|\((?:Copyright|\u00a9)[^)]{3,120}\)"
+    r"|\([^()]{1,80}(?:\bvia|/)\s*(?:" + _CREDIT_NAMES + r")\)"
+    r"|\b(?:Getty Images|Shutterstock)"
+    r")\s*\.?\s*$"
+)
+# Every CAPTION_CREDIT contains one of these: a cheap test before the regex.
+CREDIT_HINTS = ("hoto", "HOTO", "mage", "icture", "redit", ")", "/", "Getty", "Shutterstock")
+# Caption style that ends with the photo's full date: "..., near Gaza City, November 27, 2023."
+CAPTION_DATE_END = re.compile(r",\s*(?:" + page_dates.WEEKDAY + r",\s*)?" + page_dates.MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d\.?$")
+CAPTION_KICKER = re.compile(r"^[A-Z][A-Z\-']{2,}(?:\s[A-Z\-']{2,}){0,2}[.:]\s+[A-Z]")
+
+CAPTION_VERBS = frozenset(load_lines("page_caption_verbs.txt"))
+PAST_VERB = re.compile(r"\b(?:\w{2,}ed|" + trie_pattern(load_lines("page_past_verbs.txt")) + r")\b", re.I)
+PAST_TIME = re.compile(r"\b(?:yesterday|last night|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+# After these words an -ed form is an adjective ("a damaged boat", "of wounded soldiers").
+ADJECTIVE_CONTEXT = frozenset("a an the of with and in on for by at from their his her its two three several many some".split())
+SUBORDINATE_OPENING = re.compile(r"^(?:As|When|While|If|Until|Before|After|Because|Since|Although|Though)\b")
+CAPTION_SUBJECT_WORDS = 5   # "Supporters of the opposition wave..." : the verb comes this early
+
+
+def is_present_tense_caption(text: str) -> bool:
+    """'People storm the parliament in Yerevan yesterday, after ...': a present-tense verb
+    right after a short subject, a past-time word, and no past tense in that main clause.
+    Story prose tells the past in the past tense; only captions say 'people storm ... yesterday'."""
+    head = text[:240]
+    when = PAST_TIME.search(head)
+    if not when or starts_with_dateline(head) or SUBORDINATE_OPENING.match(head):
+        return False
+    words = head[:when.start()].lower().split()
+    if not any(w.strip(",") in CAPTION_VERBS for w in words[1:1 + CAPTION_SUBJECT_WORDS]):
+        return False
+    comma = head.find(",", when.end())
+    main_clause = head[:comma] if comma >= 0 else head
+    return not _has_past_tense(main_clause) and not re.search(r"\b(?:says|say)\b", main_clause)
+
+
+def _has_past_tense(clause: str) -> bool:
+    """A past-tense verb in the clause ('a damaged boat' is an adjective, not a verb)."""
+    for match in PAST_VERB.finditer(clause):
+        before = clause[:match.start()].split()
+        if not (match.group().lower().endswith("ed") and before and before[-1].lower() in ADJECTIVE_CONTEXT):
+            return True
+    return False
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: it ends with a photo credit, or has a caption's kicker and date."""
+    tail = text[-160:]
+    if any(hint in tail for hint in CREDIT_HINTS) and CAPTION_CREDIT.search(tail):
+        return True
+    if is_present_tense_caption(text):
+        return True
+    return bool(CAPTION_KICKER.match(text) and CAPTION_DATE_END.search(tail))
