@@ -464,3 +464,10 @@ def test_short_headline_keeps_its_dek_out_of_the_headline():
     dek = "Coast guard crews are searching for two fishermen after a storm sank four boats off the island"
     text = page_of("Malta storm sinks boats", dek, "By MARIA BORG", LEAD, SECOND)
     assert parse_page(text).headline_text == "Malta storm sinks boats"
+
+
+def test_reuters_house_credit_line_alone_gives_reuters():
+    text = page_of("Storm sinks fishing boats off Malta", SECOND, THIRD, "(Reporting by Paul Vella; Editing by Mark Farrugia)")
+    page = parse_page(text)
+    assert page.agency == "Reuters"
+    assert page.contributors == ["Paul Vella"]

@@ -54,21 +54,20 @@ BYLINE_AGENCY = re.compile(
     rf"^(?:(?:By|BY|Via|VIA|From|Source|SOURCE|Credit|Courtesy of)\s*:?\s+(?:the\s+|The\s+)?{_agency(2)}\b"
     rf"|{_agency(3)}(?:\s*[,/|]|\s+{_DASH}|\s*$)"
     rf"|.{{2,80}}(?:[,|]|\s{_DASH})\s*(?:The\s+)?{_agency(4)}\s*$"
-    rf"|{_DASH}+\s*(?:The\s+)?{_agency(8)}\s*\.?$)"   # "\u2014 AFP" signing off a story
+    rf"|{_DASH}+\s*(?:The\s+)?{_agency(5)}\s*\.?$)"   # "\u2014 AFP" signing off a story
 )
 STORY_AGENCY = re.compile(
     rf"\b(?:told|tells|telling|(?:interview|call|conversation|speaking|spoke)\s+with|according\s+to(?:\s+an?)?)"
-    rf"\s+(?:the\s+|The\s+)?{_agency(5)}\b(?!\s+(?:reported|said|says|reports|news\s+agency)\b)"
-    rf"|\b{_agency(6)}\s+(?:reporters?|correspondents?|journalists?|photographers?|videographers?|witness(?:es)?|tally|count|calculations?|crew)\b"
+    rf"\s+(?:the\s+|The\s+)?{_agency(6)}\b(?!\s+(?:reported|said|says|reports|news\s+agency)\b)"
+    rf"|\b{_agency(7)}\s+(?:reporters?|correspondents?|journalists?|photographers?|videographers?|witness(?:es)?|tally|count|calculations?|crew)\b"
     rf"|\b(?P<tv>AFPTV|AFP\s+TV|Reuters\s+TV|APTN)\b"
 )
 # The wire's copyright line under its story (not a photo's "(Copyright ...)" credit).
-COPYRIGHT_AGENCY = re.compile(rf"^(?:Copyright|\u00a9|\(c\))\s*(?:\d{{4}}\s+)?(?:the\s+|The\s+)?{_agency(7)}\b")
+COPYRIGHT_AGENCY = re.compile(rf"^(?:Copyright|\u00a9|\(c\))\s*(?:\d{{4}}\s+)?(?:the\s+|The\s+)?{_agency(8)}\b")
 TV_AGENCY = {"AFPTV": "AFP", "AFP TV": "AFP", "Reuters TV": "Reuters", "APTN": "AP"}
-CONTRIBUTOR_AGENCY = re.compile(rf"^(?:The\s+)?{_agency(12)}\s+(?:writers?|reporters?|correspondents?|journalists?)\b")
-INPUTS_FROM_AGENCY = re.compile(rf"^\(?\s*(?:With|with)\s+(?:inputs?|reporting|additional inputs?)\s+from\s+(?:the\s+)?{_agency(9)}\b")
+CONTRIBUTOR_AGENCY = re.compile(rf"^(?:The\s+)?{_agency(9)}\s+(?:writers?|reporters?|correspondents?|journalists?)\b")
+INPUTS_FROM_AGENCY = re.compile(rf"^\(?\s*(?:With|with)\s+(?:inputs?|reporting|additional inputs?)\s+from\s+(?:the\s+)?{_agency(10)}\b")
 WIRE_CONTRIBUTED = re.compile(rf"^(?:The\s+)?(?:{AGENCY_NAMES_PATTERN})\s+contributed\b")   # "The Associated Press contributed..."
-REUTERS_STYLE_CREDIT = re.compile(r"^\(?\s*(?:Reporting|Additional reporting|Writing) by\b", re.I)
 
 # Lines that credit people.
 BYLINE = re.compile(r"^(?:By|BY|Via|VIA)\s+(?=[A-Z])(?P<who>.{2,120})$")
@@ -192,6 +191,8 @@ def mentions_an_agency(line: str) -> bool:
 
 def agency_evidence(line: str, *, in_caption: bool = False, in_header: bool = False) -> Iterable[tuple[int, str]]:
     """(strength, canonical agency) for every credit this paragraph gives."""
+    if REUTERS_CREDIT.match(line):
+        yield STORY_MENTION, "Reuters"   # "(Reporting by X; Editing by Y)" is Reuters house style
     if not mentions_an_agency(line):
         return
     head = line[:160]
@@ -199,13 +200,11 @@ def agency_evidence(line: str, *, in_caption: bool = False, in_header: bool = Fa
         yield DATELINE_CREDIT, agency_in(m)
     if in_header and is_byline(line):
         m = BYLINE_AGENCY.match(line)
-        if m and any(k.startswith("a") and v for k, v in m.groupdict().items()):
+        if m:
             yield BYLINE_CREDIT, agency_in(m)
     m = CONTRIBUTOR_AGENCY.match(line)
     if m and CONTRIBUTED.search(line):
         yield CONTRIBUTOR_CREDIT, agency_in(m)
-    elif REUTERS_STYLE_CREDIT.match(line) and REUTERS_CREDIT.match(line):
-        yield STORY_MENTION, "Reuters"
     m = COPYRIGHT_AGENCY.match(line) or INPUTS_FROM_AGENCY.match(line)
     if m:
         yield CONTRIBUTOR_CREDIT, agency_in(m)
