@@ -64,6 +64,8 @@ COMPLEMENT_WORDS = frozenset(
     "after before while when by".split())
 # A list goes on after these: "1,166 troops and 39 civilians", "three ..., five ...".
 LIST_WORDS = frozenset(("and", ",", "or", "plus"))
+# A casualty verb after these tells of an aim or a risk, not of a death: "to kill", "could die".
+IRREALIS_WORDS = frozenset("to would could might may will can should".split())
 PREDICATE_WINDOW = 8
 BACKWARD_WINDOW = 40
 INHERIT_WINDOW = 15
@@ -168,6 +170,8 @@ class FigureFinder:
             q.end, q.qualifier = q.end + trailing[0], q.qualifier or trailing[1][0]
         if _is_age(doc, start, end):
             q.category = "other"
+        elif q.unit is None and _is_compound_modifier(doc, end):
+            q.category = "count"           # "a two-carriage tram", "a 2,000-strong force", "a 34-6 win"
         return q
 
     def _cues(self, doc: Doc) -> dict[str, dict[int, Cue]]:
@@ -228,7 +232,7 @@ class FigureFinder:
         if t >= sent.start and doc[t].lower_ in ("of", "to", "at"):
             t -= 1
         cue = cues["end"].get(t) if t >= sent.start else None
-        return cue.category if cue and cue.role != "moved" else None
+        return cue.category if cue and cue.role != "moved" and not _is_irrealis(doc, cue, sent) else None
 
     def _casualty_after(self, doc, q: Quantity, starts, cues, sent) -> Optional[str]:
         """A casualty word later in the number's clause, past any list that shares it."""
@@ -244,6 +248,8 @@ class FigureFinder:
                     or token.lower_ in REPORTING_VERBS or i in starts):
                 return None
             cue = cues["start"].get(i)
+            if cue and _is_irrealis(doc, cue, sent):
+                cue = None
             if cue:
                 if cue.end < sent.end and _number_end(doc, cue.end) is not None:
                     return None            # "3 gunmen killed 5 people": the 5 were killed
@@ -286,7 +292,7 @@ class FigureFinder:
                 return None
         for t in range(q.start - 1, max(sent.start, q.start - BACKWARD_WINDOW) - 1, -1):
             cue = cues["end"].get(t)
-            if cue and cue.role != "moved":
+            if cue and cue.role != "moved" and not _is_irrealis(doc, cue, sent):
                 return cue.category
         return None
 
@@ -339,7 +345,8 @@ def words_only(doc: Doc) -> tuple[Doc, list[int]]:
         ent_id = (t.ent_type_, _ent_start(t))
         ents.append(("I-" if ent_id == previous_ent else "B-") + t.ent_type_)
         previous_ent = ent_id
-    view = Doc(doc.vocab, words=[t.text for t in kept], spaces=[True] * len(kept),
+    spaces = [bool(t.whitespace_) or (t.i + 1 < len(doc) and doc[t.i + 1].is_space) for t in kept]
+    view = Doc(doc.vocab, words=[t.text for t in kept], spaces=spaces,
                sent_starts=sent_starts, ents=ents)
     return view, positions
 
@@ -443,6 +450,12 @@ def _is_not_a_count(doc: Doc, start: int, end: int, skip: set[int]) -> bool:
     return False
 
 
+def _is_compound_modifier(doc: Doc, end: int) -> bool:
+    """'two-carriage', '2,000-strong', '34-6': the number is glued by a hyphen to what follows."""
+    return (end + 1 < len(doc) and doc[end].text in ("-", "–") and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_)
+
+
 def _is_age(doc: Doc, start: int, end: int) -> bool:
     """'Anabel Ghulasyan, 41, from ...' and 'aged 41': a person's age."""
     if start > 0 and doc[start - 1].lower_ == "aged":
@@ -497,6 +510,11 @@ def _person_like(head: Optional[str], q: Quantity) -> bool:
     if q.subject is None:
         return True
     return head in PERSON_NOUNS or q.subject[-1].is_title
+
+
+def _is_irrealis(doc: Doc, cue: Cue, sent: Span) -> bool:
+    """'plotted to kill 10', 'could die': an aim or a risk, not a casualty."""
+    return cue.start > sent.start and doc[cue.start - 1].lower_ in IRREALIS_WORDS
 
 
 def _sentence_mentions_displacement(sent: Span, cues) -> bool:
