@@ -471,3 +471,10 @@ def test_reuters_house_credit_line_alone_gives_reuters():
     page = parse_page(text)
     assert page.agency == "Reuters"
     assert page.contributors == ["Paul Vella"]
+
+
+def test_lead_below_the_byline_stays_body_even_above_an_update_line():
+    text = page_of("Storm sinks fishing boats off Malta", "By MARIA BORG", SECOND, "Updated: March 2, 2021", THIRD)
+    page = parse_page(text)
+    assert SECOND in body_text(text, page)
+    assert page.summary is None

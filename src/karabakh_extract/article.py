@@ -64,9 +64,10 @@ class _Parsed:
 def _is_dek(parsed: _Parsed, i: int) -> bool:
     """A standfirst: prose above the credits or above a paragraph that opens with the dateline."""
     paras, kinds = parsed.paras, parsed.kinds
+    credits_above = any(k in (Kind.BYLINE, Kind.DATE) for k in kinds[:i])
     j = parsed.next_index(i, _SKIPPABLE)
-    if j is not None and kinds[j] in (Kind.BYLINE, Kind.DATE):
-        return True
+    if j is not None and kinds[j] in (Kind.BYLINE, Kind.DATE) and not credits_above:
+        return True   # prose below the credits is the story, whatever follows it
     later = [k for k in range(i + 1, min(len(paras), i + 1 + DEK_LOOKAHEAD)) if kinds[k] is Kind.STORY]
     if later and starts_with_dateline(paras[later[0]].flat):
         return True
