@@ -52,13 +52,17 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", 
 _POSSESSIVE = re.compile(r"'s?$")
 
 
+@functools.lru_cache(maxsize=100_000)
 def place_key(text: str) -> str:
     """Comparison key: case, accents, dots, hyphens, a leading 'the' and a possessive ignored.
 
     "the U.S." == "US" == "us"; "Nagorno-Karabakh" == "Nagorno Karabakh"; "Türkiye" == "Turkiye".
+    Cached: components ask for the same n-grams again and again.
     """
-    s = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower().strip()
+    s = text.translate(_QUOTES)
+    if not s.isascii():
+        s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+    s = s.lower().strip()
     s = _POSSESSIVE.sub("", s)
     s = s.replace(".", "").replace("-", " ").replace("'", "")
     s = " ".join(s.split())

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
+from .places import doc_text
 from ..data import load_lines, load_tsv
 from ..gazetteer import country_of_demonym, lookup_place, place_key
 from ..records import Mention, Organization
@@ -57,6 +58,9 @@ def _load_known() -> tuple[dict[str, str], set[str]]:
 
 
 KNOWN_ORGS, KNOWN_ACRONYMS = _load_known()
+# First words of known names: an n-gram is only tried from a token that can start one.
+KNOWN_FIRST_WORDS = {key.split()[0] for key in KNOWN_ORGS if key}
+KNOWN_MAX_WORDS = max((len(key.split()) for key in KNOWN_ORGS), default=1) + 2
 
 
 @dataclass
@@ -146,7 +150,7 @@ class OrganizationFinder:
         raw = [*self._known(doc), *self._ner(doc), *self._head_word_runs(doc), *self._owned_lowercase(doc),
                *self._acronyms(doc)]
         raw += list(self._defined_aliases(doc, raw))
-        kept = [m for m in raw if self._plausible(m, place_spans, person_words, doc.text)]
+        kept = [m for m in raw if self._plausible(m, place_spans, person_words, doc_text(doc))]
         kept.sort(key=lambda m: (m.priority, -(m.end - m.start), m.start))
         taken: set[int] = set()
         chosen = []
@@ -161,11 +165,12 @@ class OrganizationFinder:
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
-            if tok.is_space or tok.lower_ == "the" or not (_cap(tok.text) or tok.lower_.startswith("al")):
+            if tok.is_space or tok.lower_ == "the" or not (_cap(tok.text) or tok.lower_.startswith("al")) \
+                    or (org_key(tok.text).split() or [""])[0] not in KNOWN_FIRST_WORDS:
                 i += 1
                 continue
             hit = None
-            for end in range(min(n, i + MAX_NGRAM), i, -1):
+            for end in range(min(n, i + KNOWN_MAX_WORDS), i, -1):
                 span = doc[i:end]
                 if "\n" in span.text:
                     continue
@@ -282,7 +287,7 @@ class OrganizationFinder:
     @staticmethod
     def _defined_aliases(doc: Doc, found: list[OrgMention]) -> Iterable[OrgMention]:
         """'the 7th Brigade, or Kaniyat,' / 'X, known as Y': Y is a name of X even if NER said GPE."""
-        text = doc.text
+        text = doc_text(doc)
         for m in found:
             if m.priority == 2:
                 continue
@@ -358,7 +363,7 @@ class OrganizationFinder:
     @staticmethod
     def _link_definitions(doc: Doc, mentions: list[OrgMention], union) -> None:
         """'X (Y)', 'X, or Y,' and 'X, known as Y' written in the story make Y an alias of X."""
-        text = doc.text
+        text = doc_text(doc)
         for i, a in enumerate(mentions):
             for j in range(i + 1, min(i + 3, len(mentions))):
                 b = mentions[j]

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
+from .places import doc_text
 from ..data import load_lines
 from ..gazetteer import country_of_demonym, lookup_place, place_key
 from ..records import Mention, Person
@@ -174,7 +175,7 @@ def _clean(span: Span) -> Optional[Span]:
 
 def _is_credit(doc: Doc, start: int) -> bool:
     """Is this name in a byline, a photo credit or a 'contributed to this report' line?"""
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
@@ -228,7 +229,7 @@ def _titles(doc: Doc, m: PersonMention) -> list[str]:
     before = _title_before(doc, span.start)
     if before:
         found.append(before)
-    text = doc.text
+    text = doc_text(doc)
     after = APPOSITIVE_AFTER.match(text[m.end:m.end + 120])
     if after and _ends_in_title_head(after.group(2)):
         found.append(after.group(2).strip())
@@ -257,7 +258,7 @@ def _title_before(doc: Doc, i: int) -> Optional[str]:
         start -= 1
     while start < k and (doc[start].lower_ in ("'s", "’s", "for", "of") or doc[start].is_space):
         start += 1
-    title = " ".join(doc.text[doc[start].idx:end].split())
+    title = " ".join(doc_text(doc)[doc[start].idx:end].split())
     return title or None
 
 

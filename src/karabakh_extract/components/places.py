@@ -30,6 +30,9 @@ GAZETTEER_ONLY_MIN_POPULATION = 100_000
 MISTAGGED_MIN_POPULATION = 15_000
 NER_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NER_OTHER_NAME_LABELS = {"PERSON", "ORG", "NORP"}
+# Lowercase words that end curated place names ("Syunik region", "Hebei province").
+GEO_SUFFIXES = {"region", "province", "strip", "city", "district", "governorate", "oblast", "state", "river",
+                "valley", "corridor", "peninsula", "heights", "sea", "gulf", "county", "territory", "territories"}
 CONNECTORS = {"-", "of", "the", "and", "al", "el", "ad", "as", "ash", "an", "de", "du", "la", "le", "'", "’"}
 LOCATIVES = set(load_lines("places_locative_words.txt"))
 NOT_PLACES = {place_key(w) for w in load_lines("places_not_places.txt")}
@@ -54,6 +57,16 @@ class PlaceCandidate:
     ner_label: str = ""
     evidence: set[str] = field(default_factory=set)
     alias_of: Optional["PlaceCandidate"] = None  # "Shalva" in "Rev, known as Shalva"
+
+
+_LAST_TEXT: list = [None, ""]
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, memoised for the doc being processed: spaCy rebuilds the string on every access."""
+    if _LAST_TEXT[0] is not doc:
+        _LAST_TEXT[0], _LAST_TEXT[1] = doc, doc.text
+    return _LAST_TEXT[1]
 
 
 def _is_capitalised(text: str) -> bool:
@@ -115,20 +128,22 @@ class PlaceFinder:
             limit = min(n_tokens, i + MAX_NGRAM)
             j = i + 1
             ends = [j]
-            while j < limit and doc[j].idx == doc[j - 1].idx + len(doc[j - 1].text) + len(doc[j - 1].whitespace_) \
-                    and "\n" not in doc[j - 1].whitespace_ and (doc[j].text[:1].isalpha() or doc[j].lower_ in CONNECTORS) \
-                    and not doc[j].is_sent_start:
+            while j < limit and "\n" not in doc[j - 1].whitespace_ and not doc[j].is_sent_start:
+                nxt = doc[j]
+                if not (_is_capitalised(nxt.text) or nxt.lower_ in CONNECTORS or nxt.lower_ in GEO_SUFFIXES):
+                    break
                 j += 1
                 ends.append(j)
+            text = doc_text(doc)
             for end in reversed(ends):
-                span = doc[i:end]
-                if span[-1].lower_ in CONNECTORS:
+                last = doc[end - 1]
+                if last.lower_ in CONNECTORS:
                     continue
-                entries = lookup_candidates(span.text)
-                if not _is_capitalised(span[-1].text):  # "Syunik region" is curated; "Gaza by" is not a name
+                entries = lookup_candidates(text[tok.idx:last.idx + len(last.text)])
+                if not _is_capitalised(last.text):  # "Syunik region" is curated; "Gaza by" is not a name
                     entries = [e for e in entries if e.curated]
                 if entries:
-                    best = (span, entries)
+                    best = (doc[i:end], entries)
                     break
             if best is None:
                 i += 1
@@ -157,7 +172,7 @@ class PlaceFinder:
         """'the village of Rev, known as Shalva in Azeri': the second name is the same place."""
         extra = []
         for cand in found:
-            hit = KNOWN_AS.match(doc.text, cand.end)
+            hit = KNOWN_AS.match(doc_text(doc), cand.end)
             if hit and hit.start(1) not in taken and not extra_overlaps(extra, hit):
                 extra.append(PlaceCandidate(hit.start(1), hit.end(1), hit.group(1), cand.entries,
                                             ner_label=cand.ner_label, evidence=set(cand.evidence) | {"alias"},
@@ -269,7 +284,7 @@ def _evidence(doc: Doc, span: Span, ner_label: list[str]) -> set[str]:
 
 def _defined_as_org_alias(doc: Doc, span: Span) -> bool:
     """'..., a militia known as the 7th Brigade, or Kaniyat': the word before the definition is an org's."""
-    before = doc.text[max(0, span.start_char - 40):span.start_char]
+    before = doc_text(doc)[max(0, span.start_char - 40):span.start_char]
     hit = ORG_ALIAS_BEFORE.search(before)
     if not hit:
         return False
@@ -278,7 +293,7 @@ def _defined_as_org_alias(doc: Doc, span: Span) -> bool:
 
 
 def _line_start(doc: Doc, i: int) -> bool:
-    return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space or doc.text[doc[i].idx - 1:doc[i].idx] == "\n"
+    return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space or doc_text(doc)[doc[i].idx - 1:doc[i].idx] == "\n"
 
 
 def _looks_like_place_name(span: Span) -> bool:
