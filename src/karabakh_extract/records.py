@@ -8,6 +8,7 @@ The JSON Schema (`karabakh-extract schema`) is generated from these classes.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import typing
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Optional
@@ -32,12 +33,38 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]):
-        hints = typing.get_type_hints(cls)
-        kwargs = {}
-        for f in dataclasses.fields(cls):
-            if f.name in data:
-                kwargs[f.name] = _from_json(hints[f.name], data[f.name])
-        return cls(**kwargs)
+        converters = _field_converters(cls)
+        return cls(**{name: convert(data[name]) for name, convert in converters if name in data})
+
+
+@functools.lru_cache(maxsize=None)
+def _field_converters(cls: type) -> tuple[tuple[str, Any], ...]:
+    """Per record class, once: (field name, function turning its JSON value back into Python)."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
+
+
+def _converter(hint: Any):
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin is typing.Union:
+        inner = [a for a in args if a is not type(None)]
+        if len(inner) == 1:
+            convert = _converter(inner[0])
+            return lambda v: None if v is None else convert(v)
+        return _identity
+    if origin in (list, tuple) and args:
+        item = _converter(args[0])
+        if item is _identity:
+            return lambda v: None if v is None else list(v)
+        return lambda v: None if v is None else [item(x) for x in v]
+    if isinstance(hint, type) and issubclass(hint, Record):
+        return lambda v: None if v is None else hint.from_dict(v)
+    return _identity
+
+
+def _identity(value: Any) -> Any:
+    return value
 
 
 def _to_json(value: Any) -> Any:
@@ -45,21 +72,6 @@ def _to_json(value: Any) -> Any:
         return value.to_dict()
     if isinstance(value, (list, tuple)):
         return [_to_json(v) for v in value]
-    return value
-
-
-def _from_json(hint: Any, value: Any) -> Any:
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
-    if value is None:
-        return None
-    if origin in (list, tuple) and args:
-        return [_from_json(args[0], v) for v in value]
-    if origin is typing.Union:
-        inner = [a for a in args if a is not type(None)]
-        return _from_json(inner[0], value) if len(inner) == 1 else value
-    if isinstance(hint, type) and issubclass(hint, Record):
-        return hint.from_dict(value)
     return value
 
 
