@@ -73,9 +73,9 @@ def command(inputs: tuple[Path, ...], output: Optional[Path], out_dir: Optional[
     options = BatchOptions(published=_check_published(published), model=model, max_chars=max_chars,
                            jobs=jobs, indent=2 if out_dir else None)
     previous_sigterm = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
-    files = find_input_files(inputs, pattern)
     summary = BatchSummary()
     try:
+        files = find_input_files(inputs, pattern)
         sink = (OutDirSink(out_dir, resume=resume) if out_dir
                 else JsonLinesFile(output, resume=resume) if output
                 else JsonLinesSink(sys.stdout.buffer))
