@@ -478,3 +478,31 @@ def test_lead_below_the_byline_stays_body_even_above_an_update_line():
     page = parse_page(text)
     assert SECOND in body_text(text, page)
     assert page.summary is None
+
+
+def test_question_inside_a_headline_keeps_it_a_headline():
+    text = page_of("logo", "Rescue or salvage first? Malta weighs its options after the storm", LEAD, SECOND)
+    assert parse_page(text).headline_text == "Rescue or salvage first? Malta weighs its options after the storm"
+
+
+@pytest.mark.parametrize("stamp", ["34 minutes ago", "Credit: AP", "Photo: Maria Borg"])
+def test_timestamps_and_lone_credits_are_furniture_not_bylines(stamp):
+    text = page_of("Storm sinks fishing boats off Malta", stamp, SECOND, THIRD)
+    page = parse_page(text)
+    assert page.byline is None and page.agency is None
+    assert stamp not in body_text(text, page)
+
+
+def test_dek_far_above_the_dateline_lead_is_the_summary():
+    dek = "Coast guard crews are searching for two fishermen after a storm sank four boats off the island"
+    caption = "Fishermen inspect a damaged boat in the harbour on Tuesday. (AP Photo/Maria Borg)"
+    text = page_of("Storm sinks fishing boats off Malta", dek, caption, "Credit: AP", caption, "Europe", "2 hours ago",
+                   LEAD, SECOND)
+    page = parse_page(text)
+    assert region_text(text, page.summary) == dek
+    assert body_text(text, page).startswith("VALLETTA")
+
+
+def test_story_between_two_widgets_is_not_an_appeal():
+    text = page_of("Storm sinks fishing boats off Malta", "ARTICLE AD BOX", SECOND, "Read Entire Article")
+    assert SECOND in body_text(text, parse_page(text))

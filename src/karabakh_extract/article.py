@@ -8,6 +8,7 @@ header above it for the headline, dek, byline and date.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -22,9 +23,11 @@ HEADLINE_MIN_WORDS = 3     # shorter title lines above a headline are section la
 TOPIC_LABEL_MAX_WORDS = 4  # a title this short may be a topic label above the headline
 LABELLED_HEADLINE_MAX_WORDS = 15  # a longer title below the label is its dek, not the headline
 HEADLINE_MAX_CHARS = 250   # a headline may end with a full stop, but it is never longer than this
-DEK_LOOKAHEAD = 3          # a dek is followed within this many paragraphs by credits or the dateline
+DEK_LOOKAHEAD = 12         # a dek is followed within this many paragraphs (photos, credits) by the lead
 HEADER_DATE_MAX_CHARS = 200  # only short header lines are searched for the page's date
 DEK_MIN_WORDS = 10         # a title-shaped line this long is prose without its full stop
+OUTLET_VOICE = re.compile(r"\b(?:we|our|us|We|Our)\b")
+UNQUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")   # quoted speech removed before OUTLET_VOICE
 # Paragraphs that may sit between a dek and the credits that follow it.
 _SKIPPABLE = (Kind.FURNITURE, Kind.CAPTION, Kind.SEPARATOR, Kind.TITLE)
 
@@ -68,32 +71,38 @@ def _is_dek(parsed: _Parsed, i: int) -> bool:
     j = parsed.next_index(i, _SKIPPABLE)
     if j is not None and kinds[j] in (Kind.BYLINE, Kind.DATE) and not credits_above:
         return True   # prose below the credits is the story, whatever follows it
-    later = [k for k in range(i + 1, min(len(paras), i + 1 + DEK_LOOKAHEAD)) if kinds[k] is Kind.STORY]
-    if later and starts_with_dateline(paras[later[0]].flat):
-        return True
-    # The dek repeated as the lead (with or without a dateline in front).
-    return bool(later) and paras[i].flat[:60] in paras[later[0]].flat
+    # The next prose, past photos, credits and labels: the lead, if it opens with the dateline
+    # or repeats the dek.
+    k = parsed.next_index(i, _SKIPPABLE + (Kind.BYLINE, Kind.DATE))
+    if k is None or k - i > DEK_LOOKAHEAD or kinds[k] is not Kind.STORY:
+        return False
+    return starts_with_dateline(paras[k].flat) or paras[i].flat[:60] in paras[k].flat
 
 
 def _is_appeal(parsed: _Parsed, i: int) -> bool:
-    """Prose sandwiched between boilerplate (a donation or sign-up block) above the story."""
+    """The outlet speaking for itself ('we', 'our') between boilerplate: a donation or sign-up block."""
     kinds = parsed.kinds
-    return 0 < i < len(kinds) - 1 and kinds[i - 1] is Kind.FURNITURE and kinds[i + 1] is Kind.FURNITURE
+    sandwiched = 0 < i < len(kinds) - 1 and kinds[i - 1] is Kind.FURNITURE and kinds[i + 1] is Kind.FURNITURE
+    return sandwiched and bool(OUTLET_VOICE.search(UNQUOTED.sub("", parsed.paras[i].flat)))
 
 
 def _find_lead(parsed: _Parsed) -> Optional[int]:
-    """Index of the story's first paragraph: its dateline paragraph, or the first real prose."""
+    """Index of the story's first paragraph: its dateline paragraph, or the first real prose
+    (or, when every piece of prose looks like a dek, the first of them)."""
+    first_prose = None
     for i, (para, kind) in enumerate(zip(parsed.paras, parsed.kinds)):
         if kind is Kind.TAIL:
-            return None
+            break
         if kind is not Kind.STORY:
             continue
         if starts_with_dateline(para.flat):
             return i
-        if _is_dek(parsed, i) or _is_appeal(parsed, i):
+        if _is_appeal(parsed, i):
             continue
-        return i
-    return None
+        first_prose = i if first_prose is None else first_prose
+        if not _is_dek(parsed, i):
+            return i
+    return first_prose
 
 
 def _find_headline(parsed: _Parsed, lead: int) -> Optional[int]:

@@ -51,7 +51,7 @@ _DASH = r"[-\u2010-\u2015]"
 
 DATELINE_AGENCY = re.compile(rf"\({_agency(1)}\)\s*(?:{_DASH}|:|(?=[A-Z]))")   # "(PTI) A storm..." has no dash
 BYLINE_AGENCY = re.compile(
-    rf"^(?:(?:By|BY|Via|VIA|From|Source|SOURCE|Credit|Courtesy of)\s*:?\s+(?:the\s+|The\s+)?{_agency(2)}\b"
+    rf"^(?:(?:By|BY|Via|VIA|From|Source|SOURCE)\s*:?\s+(?:the\s+|The\s+)?{_agency(2)}\b"
     rf"|{_agency(3)}(?:\s*[,/|]|\s+{_DASH}|\s*$)"
     rf"|.{{2,80}}(?:[,|]|\s{_DASH})\s*(?:The\s+)?{_agency(4)}\s*$"
     rf"|{_DASH}+\s*(?:The\s+)?{_agency(5)}\s*\.?$)"   # "\u2014 AFP" signing off a story

@@ -36,13 +36,17 @@ FURNITURE_PHRASES = re.compile(r"(?<![a-z])" + trie_pattern(p.lower() for p in l
 TAIL_MARKERS = frozenset(load_lines("page_tail_markers.txt"))
 WIDGET_LINES = frozenset(load_lines("page_furniture_lines.txt"))
 CREDIT_LINE = re.compile(r"^[A-Z][\w.'\- ]{1,40}/[A-Z][\w.'\-& ]{1,40}$")   # "Jane Doe/AP", "Jane Doe/The Verge"
+# "34 minutes ago", "Credit: AP", "Photo: Jane Doe": timestamps and credits standing alone.
+STAMP_LINE = re.compile(r"^(?:\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.{0,20}"
+                        r"|(?:Credits?|Photos?|Image|Picture|Source)\s*:\s*\S.{0,60})$", re.I)
 GALLERY_LINE = re.compile(r"^(?:(?:Slideshow|Gallery|Photos?|Images?|Video)\s*\(\d+\s*\w*\)|\d+\s*(?:of|/)\s*\d+)$", re.I)
 FURNITURE_LINE_MAX = 260     # a line this short with one boilerplate phrase is boilerplate
 FURNITURE_SCAN_MAX = 700     # longer lines are prose; boilerplate paragraphs are never this long
 TITLE_MAX_CHARS = 160        # longer lines without a full stop are cut-off prose, not titles
 QUESTION_TITLE_MAX_WORDS = 10  # a longer question is a sentence of the story
-# A full stop after a real word, then a capital: two sentences, so prose ("U.N. Says" is not).
-SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]")
+# A full stop after a real word, then a capital: two sentences, so prose ("U.N. Says" is not;
+# "Talks or ceasefire first? Ukraine, Russia deadlocked" is a headline, so only full stops count).
+SENTENCE_BREAK = re.compile(r"[a-z]{3}\.[\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]")
 SUBHEAD_MAX_WORDS = 7        # longer title-shaped lines inside a story are related-story links
 
 SEPARATOR = re.compile(r"^[\W_]{1,40}$")
@@ -81,7 +85,7 @@ def is_widget_line(text: str) -> bool:
     if len(text) > 60:
         return False
     return (text.lower().strip(" .:!?-\u2014»›>") in WIDGET_LINES or bool(CREDIT_LINE.match(text))
-            or bool(GALLERY_LINE.match(text)))
+            or bool(GALLERY_LINE.match(text)) or bool(STAMP_LINE.match(text)))
 
 
 def is_tail_marker(text: str) -> bool:
@@ -116,9 +120,11 @@ def kind_of(paragraph: Paragraph) -> Kind:
         return Kind.BYLINE
     if page_dates.is_date_line(text):
         return Kind.DATE
+    if is_widget_line(text):
+        return Kind.FURNITURE
     if is_caption(text):
         return Kind.CAPTION
-    if is_widget_line(text) or is_furniture(text):
+    if is_furniture(text):
         return Kind.FURNITURE
     if looks_like_title(text) and not starts_with_dash_dateline(text):
         return Kind.TITLE   # "NFL: Cardinals QB retires" is a kicker and a title, not a dateline
