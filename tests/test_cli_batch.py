@@ -224,3 +224,21 @@ def test_real_model_offsets_hold_across_encodings(tmp_path):
         decoded = Path(record["source"]["path"]).read_text(encoding=record["source"]["encoding"])
         checked += spans_hold(record, decoded)
     assert checked > 0
+
+
+def test_progress_bar_draws_on_a_terminal_stderr_and_never_on_stdout(tmp_path, fake_nlp, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from karabakh_extract import console
+
+    terminal = io.StringIO()
+    monkeypatch.setattr(console, "err", Console(file=terminal, force_terminal=True, width=120))
+    for i in range(3):
+        write(tmp_path / f"in/{i}.txt", ARTICLE)
+    result = run("batch", str(tmp_path / "in"))
+    assert result.exit_code == 0
+    assert len(json_lines(result.stdout)) == 3
+    drawn = terminal.getvalue()
+    assert "extracting" in drawn and "3/3" in drawn and "3 ok" in drawn

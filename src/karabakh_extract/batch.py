@@ -25,9 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Sequence
 
+from spacy.tokens import Doc
+
 from . import __version__
 from .api import build_facts, prepare_doc, process_docs, validate_published
-from .inputs import DEFAULT_MAX_CHARS, InputError, read_path
+from .article import Page
+from .inputs import DEFAULT_MAX_CHARS, DecodedInput, InputError, read_path
 from .pipeline import load_pipeline, model_label
 from .records import ArticleFacts, ErrorDetail, Extractor, Source
 
@@ -152,11 +155,13 @@ def _internal_message(exc: BaseException) -> str:
 
 @dataclass
 class _Prepared:
+    """A file read and tokenised, waiting for its turn in the pipeline."""
+
     index: int
     path: str
-    decoded: object
-    doc: object
-    page: object
+    decoded: DecodedInput
+    doc: Doc
+    page: Page
 
 
 def extract_task(paths: Sequence[str], options: BatchOptions) -> list[FileResult]:
@@ -185,7 +190,8 @@ def extract_task(paths: Sequence[str], options: BatchOptions) -> list[FileResult
     return [r for r in results if r is not None]
 
 
-def _finish_one(nlp, label: str, item: _Prepared, doc, options: BatchOptions) -> FileResult:
+def _finish_one(nlp, label: str, item: _Prepared, doc: Optional[Doc], options: BatchOptions) -> FileResult:
+    """The record for one prepared file; doc None means its batch failed: run it alone."""
     try:
         if doc is None:
             fresh, item.page = prepare_doc(nlp, item.decoded, options.published)
