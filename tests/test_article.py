@@ -506,3 +506,27 @@ def test_dek_far_above_the_dateline_lead_is_the_summary():
 def test_story_between_two_widgets_is_not_an_appeal():
     text = page_of("Storm sinks fishing boats off Malta", "ARTICLE AD BOX", SECOND, "Read Entire Article")
     assert SECOND in body_text(text, parse_page(text))
+
+
+def test_byline_with_the_wire_after_a_slash():
+    page = parse_page(page_of("Storm sinks fishing boats off Malta", "By Maria Borg/PNA", LEAD.replace(" (AP)", ""), SECOND))
+    assert page.agency == "PNA"
+    assert page.contributors == ["Maria Borg"]
+
+
+def test_an_army_called_afp_is_not_the_wire():
+    text = page_of("Army chief doubts the rebels' truce",
+                   "MANILA \u2014 The chief of the Armed Forces of the Philippines (AFP) said on Wednesday the truce was a ruse.",
+                   "The troops were told to stay alert, according to the AFP.", "AFP troops were sent to the area.")
+    assert parse_page(text).agency is None
+
+
+def test_section_labels_above_the_headline_are_skipped():
+    text = page_of("Filtered By: Topstories", "News", "Army chief says the truce is up to political leaders", LEAD, SECOND)
+    assert parse_page(text).headline_text == "Army chief says the truce is up to political leaders"
+
+
+def test_read_link_line_is_furniture():
+    line = "READ: Fishermen count the cost | Ferries resume after the storm"
+    text = page_of(LEAD, SECOND, line, THIRD)
+    assert line not in body_text(text, parse_page(text))

@@ -125,6 +125,8 @@ def _past_topic_label(parsed: _Parsed, i: int, lead: int) -> int:
     if len(parsed.paras[i].flat.split()) > TOPIC_LABEL_MAX_WORDS:
         return i
     j = parsed.next_index(i, (Kind.FURNITURE,))
+    while j is not None and j < lead and parsed.kinds[j] is Kind.TITLE and len(parsed.paras[j].flat.split()) < HEADLINE_MIN_WORDS:
+        j = parsed.next_index(j, (Kind.FURNITURE,))   # more labels ("News") on the way down
     if j is None or j >= lead or parsed.kinds[j] is not Kind.TITLE:
         return i
     words = len(parsed.paras[j].flat.split())

@@ -54,10 +54,11 @@ BYLINE_AGENCY = re.compile(
     rf"^(?:(?:By|BY|Via|VIA|From|Source|SOURCE)\s*:?\s+(?:the\s+|The\s+)?{_agency(2)}\b"
     rf"|{_agency(3)}(?:\s*[,/|]|\s+{_DASH}|\s*$)"
     rf"|.{{2,80}}(?:[,|]|\s{_DASH})\s*(?:The\s+)?{_agency(4)}\s*$"
-    rf"|{_DASH}+\s*(?:The\s+)?{_agency(5)}\s*\.?$)"   # "\u2014 AFP" signing off a story
+    rf"|{_DASH}+\s*(?:The\s+)?{_agency(5)}\s*\.?$"   # "\u2014 AFP" signing off a story
+    rf"|(?:By|BY)\s+[^/]{{2,60}}/\s*{_agency(11)}\s*$)"   # "By Jane Doe/PNA"
 )
 STORY_AGENCY = re.compile(
-    rf"\b(?:told|tells|telling|(?:interview|call|conversation|speaking|spoke)\s+with|according\s+to(?:\s+an?)?)"
+    rf"\b(?:told|tells|telling|(?:interview|call|conversation|speaking|spoke)\s+with)"
     rf"\s+(?:the\s+|The\s+)?{_agency(6)}\b(?!\s+(?:reported|said|says|reports|news\s+agency)\b)"
     rf"|\b{_agency(7)}\s+(?:reporters?|correspondents?|journalists?|photographers?|videographers?|witness(?:es)?|tally|count|calculations?|crew)\b"
     rf"|\b(?P<tv>AFPTV|AFP\s+TV|Reuters\s+TV|APTN)\b"
@@ -154,6 +155,7 @@ def byline_contributors(line: str) -> list[str]:
     if not match:
         return []
     who = re.split(rf"\s+(?:{_DASH}|\|)\s+", match.group("who"))[0]
+    who = re.sub(r"/[^\s,]+", "", who)   # "Jane Doe/PNA": the outlet after the slash
     return names_in(TRAILING_AGENCY.sub("", who))
 
 
