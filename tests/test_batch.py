@@ -216,3 +216,18 @@ def test_parallel_workers_give_the_same_output_in_the_same_order(tmp_path):
     parallel = [r.json for r in extract_files(files, BatchOptions(jobs=2))]
     assert parallel == serial
     assert json.loads(serial[5])["errors"][0]["code"] == "empty"
+
+
+def test_out_dir_resume_skips_files_already_written_for_the_same_content(tmp_path, fake_nlp):
+    changed = write(tmp_path / "in/a.txt", ARTICLE)
+    write(tmp_path / "in/sub/b.txt", ARTICLE)
+    files = find_input_files([tmp_path / "in"])
+    out = tmp_path / "out"
+    run_batch(files, OutDirSink(out))
+    (out / "sub/b.json").write_text("{torn")  # killed before os.replace cannot do this; a stray edit can
+    write(changed, ARTICLE + "An update.\n")
+    summary = run_batch(files, OutDirSink(out, resume=True))
+    assert (summary.skipped, summary.ok) == (0, 2)
+    summary = run_batch(files, OutDirSink(out, resume=True))
+    assert (summary.skipped, summary.ok) == (2, 0)
+    assert json.loads((out / "sub/b.json").read_text())["source"]["path"].endswith("b.txt")
