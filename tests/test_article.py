@@ -530,3 +530,10 @@ def test_read_link_line_is_furniture():
     line = "READ: Fishermen count the cost | Ferries resume after the storm"
     text = page_of(LEAD, SECOND, line, THIRD)
     assert line not in body_text(text, parse_page(text))
+
+
+def test_acronym_in_brackets_mid_sentence_is_not_a_dateline_credit():
+    text = page_of("Army chief doubts the rebels' truce",
+                   "This was what the Armed Forces of the Philippines (AFP) Chief of Staff told reporters on Wednesday.",
+                   SECOND)
+    assert parse_page(text).agency is None

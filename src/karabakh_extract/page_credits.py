@@ -49,7 +49,8 @@ def agency_in(match: re.Match) -> str:
 
 _DASH = r"[-\u2010-\u2015]"
 
-DATELINE_AGENCY = re.compile(rf"\({_agency(1)}\)\s*(?:{_DASH}|:|(?=[A-Z]))")   # "(PTI) A storm..." has no dash
+DATELINE_AGENCY = re.compile(rf"\({_agency(1)}\)\s*(?:{_DASH}|:)"
+                             rf"|^[^()]{{0,60}}?\d\s*\({_agency(12)}\)\s+(?=[A-Z])")   # "Valletta, Mar 2 (PTI) A storm..."
 BYLINE_AGENCY = re.compile(
     rf"^(?:(?:By|BY|Via|VIA|From|Source|SOURCE)\s*:?\s+(?:the\s+|The\s+)?{_agency(2)}\b"
     rf"|{_agency(3)}(?:\s*[,/|]|\s+{_DASH}|\s*$)"
