@@ -31,6 +31,8 @@ KINDS = ("country", "region", "city", "town", "village", "other")
 # GeoNames' populated places are split by size into the contract's kinds.
 CITY_MIN_POPULATION = 100_000
 TOWN_MIN_POPULATION = 5_000
+# ISO regions carry no population; ranked as a mid-sized place so "Wales" the nation beats "Wales, Alaska".
+NOMINAL_REGION_POPULATION = 500_000
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,8 @@ class Gazetteer:
     def _load_regions(self) -> None:
         """First-level regions (provinces, governorates, oblasts) from pycountry, pre-digested."""
         for name, code in load_tsv(REGIONS_TABLE):
-            self._add(name, GazetteerEntry(name=name, kind="region", country_code=code))
+            self._add(name, GazetteerEntry(name=name, kind="region", country_code=code,
+                                           population=NOMINAL_REGION_POPULATION))
 
     def _load_demonyms(self) -> None:
         for row in load_tsv(DEMONYMS_TABLE):
@@ -203,15 +206,18 @@ class Gazetteer:
 
     # -- queries ------------------------------------------------------------
     def candidates(self, text: str) -> list[GazetteerEntry]:
-        """Curated entries first, then GeoNames cities (the table is sorted by population)."""
+        """Curated entries first, then GeoNames cities and ISO regions by population."""
         key = place_key(text)
-        found = list(self._by_key.get(key, ()))
+        known = self._by_key.get(key, ())
+        curated = [e for e in known if e.curated]
+        others = [e for e in known if not e.curated]
         rows = self._city_index.get(key)
         for row_no in map(int, rows.split(",")) if rows else ():
             city = self._city(row_no)
-            if not any(_same_place(city, known) for known in found):
-                found.append(city)
-        return found
+            if not any(_same_place(city, c) for c in curated):
+                others.append(city)
+        others.sort(key=lambda e: -e.population)
+        return curated + others
 
     def country(self, code: str) -> Optional[GazetteerEntry]:
         return self._countries.get(code)

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from ..data import load_lines
+from ..data import load_lines, load_tsv
 from ..gazetteer import GazetteerEntry, country_of_demonym, lookup_candidates, place_key
 from ..records import Mention, Place
 
@@ -27,7 +27,7 @@ MAX_NGRAM = 6
 # A GeoNames city matched with no NER support must be at least this big (and after "in", "near", ...).
 GAZETTEER_ONLY_MIN_POPULATION = 100_000
 # ...or this big when NER tagged it as something else (a lone PERSON/ORG token: "Goma", "Stepanakert").
-MISTAGGED_MIN_POPULATION = 15_000
+MISTAGGED_MIN_POPULATION = 100_000
 NER_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NER_OTHER_NAME_LABELS = {"PERSON", "ORG", "NORP"}
 # Lowercase words that end curated place names ("Syunik region", "Hebei province").
@@ -37,6 +37,9 @@ CONNECTORS = {"-", "of", "the", "and", "al", "el", "ad", "as", "ash", "an", "de"
 LOCATIVES = set(load_lines("places_locative_words.txt"))
 NOT_PLACES = {place_key(w) for w in load_lines("places_not_places.txt")}
 ORG_HEAD_WORDS = set(load_lines("orgs_head_words.txt"))
+# Names of bodies and brands that GeoNames also lists as towns ("Google", "Police").
+ORG_NAMES = {place_key(w) for w in load_lines("orgs_not_organizations.txt")} | {
+    place_key(row[0]) for row in load_tsv("orgs_known.tsv")}
 # Preferring a town in a country the story names must not let "Geneva, Illinois" beat Geneva.
 STORY_COUNTRY_WEIGHT = 8
 # "U.S.-brokered", "Saudi-led", "Russia-backed": a place glued to a participle by a hyphen.
@@ -164,8 +167,11 @@ class PlaceFinder:
             span = _strip_article(ent)
             if not _looks_like_place_name(span) or _defined_as_org_alias(doc, span):
                 continue
+            evidence = {"ner"}
+            if len(span) == 1 and span[0].lower_ in _person_words(doc):
+                evidence.add("surname")
             yield PlaceCandidate(span.start_char, span.end_char, span.text, [], ner_label=ent.label_,
-                                 evidence={"ner"})
+                                 evidence=evidence)
 
     @staticmethod
     def _known_as(doc: Doc, found: list[PlaceCandidate], taken: set[int]) -> Iterable[PlaceCandidate]:
@@ -237,6 +243,27 @@ def _ner_labels(doc: Doc) -> list[str]:
     return labels
 
 
+def _inside_longer_entity(doc: Doc, span: Span) -> bool:
+    """Is the span a strict part of a longer NER entity of any type?"""
+    first, last = doc[span.start], doc[span.end - 1]
+    if not first.ent_type_ and not last.ent_type_:
+        return False
+    starts_inside = first.ent_iob_ == "I"
+    ends_inside = span.end < len(doc) and doc[span.end].ent_iob_ == "I"
+    return starts_inside or ends_inside
+
+
+_LAST_PERSON_WORDS: list = [None, frozenset()]
+
+
+def _person_words(doc: Doc) -> frozenset:
+    """Lowercased words of the doc's multi-token PERSON names ('Hamilton' of 'Lewis Hamilton')."""
+    if _LAST_PERSON_WORDS[0] is not doc:
+        words = frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
+        _LAST_PERSON_WORDS[0], _LAST_PERSON_WORDS[1] = doc, words
+    return _LAST_PERSON_WORDS[1]
+
+
 def _inside_longer_person(doc: Doc, span: Span) -> bool:
     """'Jackson' in 'Michael Jackson' is part of a name; 'Nagorno-Karabakh' tagged PERSON whole is not."""
     for k in range(span.start, span.end):
@@ -260,8 +287,12 @@ def _dominant(labels: set[str]) -> str:
 
 
 def _evidence(doc: Doc, span: Span, ner_label: list[str]) -> set[str]:
-    """Context that makes a gazetteer-only match credible."""
+    """Context that makes a gazetteer-only match credible (or rules it out)."""
     found = set()
+    if _inside_longer_entity(doc, span):
+        found.add("inside_longer_entity")
+    if len(span) == 1 and span[0].lower_ in _person_words(doc):
+        found.add("surname")
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ in LOCATIVES:
         found.add("locative")
@@ -315,7 +346,7 @@ def _accept(cand: PlaceCandidate, mentioned_countries: set[str]) -> bool:
     if place_key(text) in NOT_PLACES:
         return False
     if not cand.entries:
-        return "ner" in cand.evidence
+        return "ner" in cand.evidence and "surname" not in cand.evidence
     if cand.ner_label == "PERSON_MULTI":
         return False
     best = cand.entries[0]
@@ -324,12 +355,17 @@ def _accept(cand: PlaceCandidate, mentioned_countries: set[str]) -> bool:
         return False
     if best.curated:
         return True
+    if "inside_longer_entity" in cand.evidence or place_key(text) in ORG_NAMES:
+        return False  # "University" in "Temple University", "Port" in "Duisburg Port"
     if cand.ner_label in NER_PLACE_LABELS or "dateline" in cand.evidence:
         return True
+    if "surname" in cand.evidence:
+        return False
     in_story_country = any(e.country_code in mentioned_countries for e in cand.entries)
     biggest = max(e.population for e in cand.entries)
     if cand.ner_label in NER_OTHER_NAME_LABELS:
-        return biggest >= MISTAGGED_MIN_POPULATION and (in_story_country or biggest >= 1_000_000)
+        return biggest >= MISTAGGED_MIN_POPULATION and (in_story_country or biggest >= 1_000_000) or (
+            "locative" in cand.evidence and biggest >= GAZETTEER_ONLY_MIN_POPULATION)
     return "locative" in cand.evidence and biggest >= GAZETTEER_ONLY_MIN_POPULATION and (
         in_story_country or biggest >= 1_000_000)
 
