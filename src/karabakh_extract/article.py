@@ -27,7 +27,7 @@ DEK_LOOKAHEAD = 12         # a dek is followed within this many paragraphs (phot
 HEADER_DATE_MAX_CHARS = 200  # only short header lines are searched for the page's date
 DEK_MIN_WORDS = 10         # a title-shaped line this long is prose without its full stop
 OUTLET_VOICE = re.compile(r"\b(?:we|our|us|We|Our)\b")
-UNQUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")   # quoted speech removed before OUTLET_VOICE
+QUOTED_SPEECH = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")   # removed before OUTLET_VOICE is looked for
 # Paragraphs that may sit between a dek and the credits that follow it.
 _SKIPPABLE = (Kind.FURNITURE, Kind.CAPTION, Kind.SEPARATOR, Kind.TITLE)
 
@@ -83,7 +83,7 @@ def _is_appeal(parsed: _Parsed, i: int) -> bool:
     """The outlet speaking for itself ('we', 'our') between boilerplate: a donation or sign-up block."""
     kinds = parsed.kinds
     sandwiched = 0 < i < len(kinds) - 1 and kinds[i - 1] is Kind.FURNITURE and kinds[i + 1] is Kind.FURNITURE
-    return sandwiched and bool(OUTLET_VOICE.search(UNQUOTED.sub("", parsed.paras[i].flat)))
+    return sandwiched and bool(OUTLET_VOICE.search(QUOTED_SPEECH.sub("", parsed.paras[i].flat)))
 
 
 def _find_lead(parsed: _Parsed) -> Optional[int]:
