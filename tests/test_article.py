@@ -537,3 +537,21 @@ def test_acronym_in_brackets_mid_sentence_is_not_a_dateline_credit():
                    "This was what the Armed Forces of the Philippines (AFP) Chief of Staff told reporters on Wednesday.",
                    SECOND)
     assert parse_page(text).agency is None
+
+
+def test_sign_off_on_the_last_story_line_gives_the_agency_and_keeps_the_line():
+    last = "Officials said the search would go on through the weekend. \u2014 AFP"
+    text = page_of("Storm sinks fishing boats off Malta", SECOND, last)
+    page = parse_page(text)
+    assert page.agency == "AFP"
+    assert last in body_text(text, page)
+
+
+def test_day_first_dashed_date():
+    assert first_date("News Desk | Updated: 02-03-2021 21:17 IST").iso.startswith("2021-03-02")
+
+
+def test_related_story_pipe_label_is_furniture():
+    line = "RELATED STORY | Ferries resume between the islands"
+    text = page_of(LEAD, line, SECOND)
+    assert line not in body_text(text, parse_page(text))

@@ -64,6 +64,8 @@ STORY_AGENCY = re.compile(
     rf"|\b{_agency(7)}\s+(?:reporters?|correspondents?|journalists?|photographers?|videographers?|witness(?:es)?|tally|count|calculations?|crew)\b"
     rf"|\b(?P<tv>AFPTV|AFP\s+TV|Reuters\s+TV|APTN)\b"
 )
+# "... the ministry said. \u2014 AFP": a sign-off on the story's last line (or on a caption: weak).
+SIGN_OFF_AGENCY = re.compile(rf"[.!?\"\u201d]\s*{_DASH}+\s*{_agency(13)}\s*$")
 # The wire's copyright line under its story (not a photo's "(Copyright ...)" credit).
 COPYRIGHT_AGENCY = re.compile(rf"^(?:Copyright|\u00a9|\(c\))\s*(?:\d{{4}}\s+)?(?:the\s+|The\s+)?{_agency(8)}\b")
 TV_AGENCY = {"AFPTV": "AFP", "AFP TV": "AFP", "Reuters TV": "Reuters", "APTN": "AP"}
@@ -211,6 +213,9 @@ def agency_evidence(line: str, *, in_caption: bool = False, in_header: bool = Fa
     m = COPYRIGHT_AGENCY.match(line) or INPUTS_FROM_AGENCY.match(line)
     if m:
         yield CONTRIBUTOR_CREDIT, agency_in(m)
+    m = SIGN_OFF_AGENCY.search(line[-40:])
+    if m:
+        yield STORY_MENTION, agency_in(m)
     if not in_caption:
         for m in STORY_AGENCY.finditer(line):
             if m.group("tv"):

@@ -34,7 +34,7 @@ _TIME = (rf"(?P<time>\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:\s*[aApP]\.?[mM]\.?)
 _CALENDAR = (
     rf"(?P<iso>{_YEAR}-[01]\d-[0-3]\d)(?:[T ](?P<isotime>[0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)(?P<isozone>Z|[+-][01]\d:?[0-5]\d)?)?"
     rf"|(?P<numeric>[0-3]?\d/[0-3]?\d/{_YEAR}|{_YEAR}/[01]?\d/[0-3]?\d)"
-    rf"|(?P<dotted>[0-3]?\d\.[01]?\d\.{_YEAR})"
+    rf"|(?P<dotted>[0-3]?\d[.-][01]?\d[.-]{_YEAR})"   # day first: 30.10.2020, 27-11-2024
     rf"|(?P<dmy>[0-3]?\d{_ORDINAL}\s+{MONTH},?\s+{_YEAR})"
     rf"|(?P<mdy>{MONTH}\s+[0-3]?\d{_ORDINAL}\s*,?\s*{_YEAR})"
 )
