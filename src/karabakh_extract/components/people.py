@@ -29,6 +29,9 @@ TITLE_HEADS = {w.lower() for w in load_lines("people_title_heads.txt")}
 TITLE_MODIFIERS = {w.lower() for w in load_lines("people_title_modifiers.txt")}
 HONORIFICS = set(load_lines("people_honorifics.txt"))
 GROUPS = {place_key(w) for w in load_lines("people_groups.txt")}
+# Platforms, outlets and other things NER reads as names ("Twitter", "Brexit").
+NOT_PEOPLE = GROUPS | {place_key(w) for w in load_lines("orgs_not_organizations.txt")} | {
+    place_key(w) for w in load_lines("places_not_places.txt")}
 MAX_TITLE_TOKENS = 8
 # Lines that credit reporters, photographers and editors rather than tell the story.
 CREDIT_BEFORE = re.compile(r"(?:^\s*By|(?:Reporting|Editing|Writing|reporting|writing|editing|Compiled|Photo|Photos|Video)"
@@ -111,7 +114,7 @@ class PeopleFinder:
             return False  # a place or an organisation ("Stepanakert", "the Observatory")
         if not _cap(text) or any(ch.isdigit() for ch in text) or "\n" in text:
             return False
-        if text.isupper() or country_of_demonym(text) is not None or place_key(text) in GROUPS:
+        if text.isupper() or country_of_demonym(text) is not None or place_key(text) in NOT_PEOPLE:
             return False
         if len(span) == 1 and lookup_place(text) is not None and lookup_place(text).curated:
             return False
@@ -196,6 +199,9 @@ def _cluster_for_single(clusters: list[list[PersonMention]], m: PersonMention) -
                                          for x in c)]
     if exact:
         return _nearest(exact, m)
+    by_first = [c for c in clusters if any(len(x.tokens) > 1 and x.tokens[0] == word for x in c)]
+    if len(by_first) == 1:
+        return by_first[0]  # "Bruce" after "Bruce Steinberg", when only one Bruce is named
     close = [c for c in clusters if any(len(x.tokens) > 1 and same_surname(x.tokens[-1], word) for x in c)]
     return _nearest(close, m) if close else None
 
