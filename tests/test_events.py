@@ -183,3 +183,9 @@ def test_model_pipeline_events(nlp):
     kinds = sorted((e.type, e.status) for e in facts.events)
     assert kinds == [("ceasefire", "violated"), ("talks", "planned")]
     assert all(text[e.start:e.end] == e.text for e in facts.events)
+
+
+def test_event_text_never_spans_blanked_furniture(blank_nlp):
+    text = "Subscribe to our newsletter" + " " * 30 + "The truce collapsed on Monday after heavy shelling."
+    [event] = _events(blank_nlp, text)
+    assert event.text == "The truce collapsed on Monday after heavy shelling."

@@ -155,7 +155,7 @@ class EventFinder:
             if sentence is None:
                 continue
             mention = Mention(kind, span.start, span.end, sentence, anaphor=span.text.lower() in ANAPHOR_ONLY,
-                              headline=story.headline[sentence])
+                              headline=story.is_headline(sentence))
             _read_modifiers(doc, story, mention)
             if self._keep(doc, story, mention, mentions):
                 mentions.append(mention)
@@ -223,13 +223,14 @@ class StoryText:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text                       # doc.text re-joins every token: read it once
         self.ranges: list[tuple[int, int]] = []
-        for start_char, end_char in sentence_spans(doc):
+        for start_char, end_char in sentence_spans(doc, self.text):
             span = doc.char_span(start_char, end_char, alignment_mode="expand")
             if span is not None and len(span):
                 self.ranges.append((span.start, span.end))
         self._starts = [s for s, _ in self.ranges]
-        self.headline = [self._looks_like_headline(s, e) for s, e in self.ranges]
+        self._headline: dict[int, bool] = {}
         self._words: dict[int, frozenset] = {}
         self.trigger_tokens: set[int] = set()
 
@@ -248,8 +249,13 @@ class StoryText:
             self._words[index] = frozenset(t.lower_ for t in self.doc[s:e])
         return self._words[index]
 
-    def _looks_like_headline(self, start: int, end: int) -> bool:
+    def is_headline(self, index: int) -> bool:
         """A short line without sentence-final punctuation: a headline, subhead or kicker."""
+        if index not in self._headline:
+            self._headline[index] = self._looks_like_headline(*self.ranges[index])
+        return self._headline[index]
+
+    def _looks_like_headline(self, start: int, end: int) -> bool:
         text = self.doc[start:end].text.strip()
         words = [t for t in self.doc[start:end] if not t.is_punct and not t.is_space]
         return not text.endswith(_TERMINAL) and len(words) <= HEADLINE_MAX_WORDS
@@ -480,7 +486,7 @@ def _brokers(doc: Doc, story: StoryText, draft: Draft, drafts: list[Draft], name
     for m in draft.mentions:
         s, e = _evidence_tokens(doc, story, m, draft, drafts)
         text_lo, text_hi = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-        for match in _BROKERED_BY_HYPHEN.finditer(doc.text, text_lo, text_hi):
+        for match in _BROKERED_BY_HYPHEN.finditer(story.text, text_lo, text_hi):
             _add(found, _name_for(match.group(1), match.start(1), match.end(1), names))
         for i in range(s, e):
             low = doc[i].lower_

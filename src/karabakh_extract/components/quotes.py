@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -51,7 +53,10 @@ _QUOTE_MARK = re.compile(r'["“”«»]')
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 # Sentence ends the model's splitter misses: blank lines, and a line break right
 # after sentence-final punctuation (one paragraph per line).
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n|(?<=[.!?\"”’])[ \t]*\n")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n|(?<=[.!?\"”’])[ \t]*\n|[ \t\u00a0]{6,}")
+# Page furniture inside the story view is blanked to spaces (same length as the input):
+# a long run of spaces is a seam where text was removed, so no fact may span it.
+BLANKED_RUN = re.compile(r"[ \t\u00a0]{6,}")
 _TRAILING_PUNCT = " \t\r\n,;:"
 SUBHEAD_MAX_WORDS = 6
 _SENTENCE_END = tuple('.!?"”’:;,')
@@ -61,17 +66,19 @@ MAX_ATTRIBUTION_TOKENS = 14
 
 
 # -- sentences ---------------------------------------------------------------
-def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+def sentence_spans(doc: Doc, text: Optional[str] = None) -> list[tuple[int, int]]:
     """Sentences as (start_char, end_char), also cut at paragraph breaks.
 
     WHY: the model's sentence splitter often runs a headline, a standfirst and a
     paragraph together; facts and attributions must not leak across them.
     """
-    text = doc.text
-    if doc.has_annotation("SENT_START"):
-        bounds = [(s.start_char, s.end_char) for s in doc.sents]
-    else:
-        bounds = [(0, len(text))]
+    text = doc.text if text is None else text
+    bounds = [(0, len(text))]
+    if len(doc) and doc.has_annotation("SENT_START"):
+        # the sentence-start column, not doc.sents: no Span objects for every sentence
+        starts = [0] + [int(i) for i in numpy.flatnonzero(doc.to_array([SENT_START]) == 1) if i > 0]
+        chars = [doc[i].idx for i in starts] + [len(text)]
+        bounds = list(zip(chars, chars[1:]))
     spans: list[tuple[int, int]] = []
     for start, end in bounds:
         pos = start
@@ -146,7 +153,8 @@ def find_quotations(text: str) -> list[tuple[int, int]]:
                 continue                      # next paragraph of the same quotation
             open_at = i                       # a mark left open mid-line was a stray one
         elif open_at is not None:
-            if i - open_at <= MAX_QUOTE_CHARS and _paragraphs_continue(text, open_at, i):
+            if (i - open_at <= MAX_QUOTE_CHARS and _paragraphs_continue(text, open_at, i)
+                    and not BLANKED_RUN.search(text, open_at, i)):
                 found.append((open_at, i))
             open_at = None
     return found
@@ -182,13 +190,19 @@ class Named:
     kind: str          # person | org | place
 
 
-def named_mentions(doc: Doc) -> list[Named]:
+def read_records(doc: Doc) -> dict[str, list]:
+    """People, organization and place records, read once (the getter rebuilds them each time)."""
+    return {attr: getattr(doc._, attr, None) or [] for attr in (ext.PEOPLE, ext.ORGANIZATIONS, ext.PLACES)}
+
+
+def named_mentions(doc: Doc, records_by_kind: Optional[dict[str, list]] = None) -> list[Named]:
     """Mentions from the people/organization/place records; the model's PERSON/ORG
     entities stand in for a record type that is empty (component not run)."""
+    records_by_kind = records_by_kind or read_records(doc)
     found: list[Named] = []
     sources = ((ext.PEOPLE, "person", "PERSON"), (ext.ORGANIZATIONS, "org", "ORG"), (ext.PLACES, "place", None))
     for attr, kind, label in sources:
-        records = getattr(doc._, attr, None) or []
+        records = records_by_kind[attr]
         for record in records:
             name = _display_name(record, kind)
             for m in record.mentions:
@@ -235,12 +249,13 @@ class NameIndex:
     """Looks up who a phrase names: mentions by offset, aliases and titles by text."""
 
     def __init__(self, doc: Doc) -> None:
-        self.mentions = named_mentions(doc)
+        records = read_records(doc)
+        self.mentions = named_mentions(doc, records)
         self._starts = [m.start for m in self.mentions]
         self.alias_to_name: dict[str, tuple[str, str]] = {}
         self.title_to_person: dict[str, str] = {}
         for attr, kind in ((ext.PEOPLE, "person"), (ext.ORGANIZATIONS, "org")):
-            for record in getattr(doc._, attr, None) or []:
+            for record in records[attr]:
                 for alias in [record.name, *record.aliases]:
                     self.alias_to_name.setdefault(_norm(alias), (record.name, kind))
                 for title in getattr(record, "titles", []) or []:
@@ -274,8 +289,9 @@ def _norm(text: str) -> str:
 class SpeakerFinder:
     """Resolves the speaker of each quotation of one Doc."""
 
-    def __init__(self, doc: Doc, sentences: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> None:
+    def __init__(self, doc: Doc, text: str, sentences: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> None:
         self.doc = doc
+        self.text = text                           # doc.text re-joins every token: read it once
         self.sentences = sentences
         self._sentence_starts = [s for s, _ in sentences]
         self.quoted = quoted                       # (open mark, close mark) of every quotation
@@ -376,9 +392,9 @@ class SpeakerFinder:
         if orgs:
             org = orgs[0] if first else orgs[-1]
             if core and _names_more_than(core, org) and any(t.lower_ in ORG_HEADS for t in core):
-                return _text_of(self.doc, core)
+                return _text_of(self.text, core)
             return org.name
-        phrase = _norm(self.doc.text[start:end])
+        phrase = _norm(self.text[start:end])
         for title, person in self.names.title_to_person.items():
             if title and phrase.endswith(title):
                 return person
@@ -388,8 +404,8 @@ class SpeakerFinder:
                 return hit[0]
         if core and any(t.text[:1].isupper() for t in core):
             places = [m for m in inside if m.kind == "place"]
-            text = _text_of(self.doc, core)
-            if len(places) == 1 and _norm(self.doc.text[places[0].start:places[0].end]) == _norm(text):
+            text = _text_of(self.text, core)
+            if len(places) == 1 and _norm(self.text[places[0].start:places[0].end]) == _norm(text):
                 return places[0].name
             return text
         return None
@@ -475,8 +491,8 @@ def _names_more_than(core: list, org: Named) -> bool:
     return core[0].idx < org.start or core[-1].idx + len(core[-1].text) > org.end
 
 
-def _text_of(doc: Doc, tokens: list) -> str:
-    return " ".join(doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)].split())
+def _text_of(text: str, tokens: list) -> str:
+    return " ".join(text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)].split())
 
 
 # -- the component -----------------------------------------------------------
@@ -495,7 +511,7 @@ class QuoteFinder:
         quoted = find_quotations(text)
         if not quoted:
             return []
-        speakers = SpeakerFinder(doc, sentence_spans(doc) or [(0, len(text))], quoted)
+        speakers = SpeakerFinder(doc, text, sentence_spans(doc, text) or [(0, len(text))], quoted)
         quotes = []
         for open_at, close_at in quoted:
             inner = _inner_span(text, open_at, close_at)
