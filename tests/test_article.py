@@ -555,3 +555,11 @@ def test_related_story_pipe_label_is_furniture():
     line = "RELATED STORY | Ferries resume between the islands"
     text = page_of(LEAD, line, SECOND)
     assert line not in body_text(text, parse_page(text))
+
+
+def test_stray_carriage_returns_do_not_change_the_parse():
+    text = page_of("Storm sinks fishing boats off Malta", "By MARIA BORG", LEAD, SECOND).replace("\n", "\r\n")
+    page = parse_page(text)
+    assert page.headline_text == "Storm sinks fishing boats off Malta"
+    assert page.contributors == ["Maria Borg"]
+    assert all("\r" not in text[s:e] for s, e in page.body)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 # Characters that are not content at a line's edges (the BOM kept by inputs.py at offset 0,
 # zero-width and no-break spaces from HTML).
-EDGE_SPACE = " \t\ufeff\u200b\u200c\u200d\u2060\xa0\u3000"
+EDGE_SPACE = " \t\r\ufeff\u200b\u200c\u200d\u2060\xa0\u3000"
 TERMINAL = tuple(".!?…:;\"'”’)]")
 
 # The corpus tool prefixes some pages with " date YYYY-MM-DD ": a date marker, not content.
