@@ -65,15 +65,17 @@ class _Mention:
 class Attributor:
     """Finds claimants for spans of one Doc; claims are computed once per sentence."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, sentences: Optional[list[Span]] = None) -> None:
+        """`sentences`: the Doc's `story_sentences`, when the caller has them already."""
         self.doc = doc
+        self.text = doc.text
         self.mentions = _known_mentions(doc)
-        self._sentences = story_sentences(doc)
+        self._sentences = sentences if sentences is not None else story_sentences(doc)
         self._sentence_of = {}
         for index, sent in enumerate(self._sentences):
             for i in range(sent.start, sent.end):
                 self._sentence_of[i] = index
-        self._paragraph = _paragraph_ids(doc, self._sentences)
+        self._paragraph = _paragraph_ids(self.text, self._sentences)
         self._claims: dict[int, list[Claim]] = {}
 
     def claimant_for(self, span: Span) -> Optional[str]:
@@ -169,7 +171,7 @@ class Attributor:
         if people:
             return people[0].name
         for org in heads:
-            rest = (self.doc.text[phrase.start_char:org.start] + self.doc.text[org.end:phrase.end_char]).split()
+            rest = (self.text[phrase.start_char:org.start] + self.text[org.end:phrase.end_char]).split()
             if all(w.lower() in ("the", "a", "an") for w in rest):
                 return org.name
         return phrase.text.strip() or None
@@ -280,29 +282,32 @@ def story_sentences(doc: Doc) -> list[Span]:
     if len(doc) == 0:
         return []
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-    blank_lines = bool(_BLANK_LINE.search(doc.text.strip()))
+    spaces = [t for t in doc if t.is_space and "\n" in t.text]
+    blank_lines = any(_BLANK_LINE.search(t.text) for t in spaces)
+    breaks = [t.i for t in spaces if not blank_lines or _BLANK_LINE.search(t.text)]
     out: list[Span] = []
+    b = 0
     for sent in sentences:
         start = sent.start
-        for token in sent:
-            if token.is_space and token.i > start and (_BLANK_LINE.search(token.text) if blank_lines
-                                                       else "\n" in token.text):
-                out.append(doc[start:token.i + 1])
-                start = token.i + 1
+        while b < len(breaks) and breaks[b] < sent.end:
+            if breaks[b] > start:
+                out.append(doc[start:breaks[b] + 1])
+                start = breaks[b] + 1
+            b += 1
         if start < sent.end:
             out.append(doc[start:sent.end])
     return out
 
 
-def _paragraph_ids(doc: Doc, sentences: list[Span]) -> list[int]:
+def _paragraph_ids(text: str, sentences: list[Span]) -> list[int]:
     """Paragraph number of each sentence: blank lines separate paragraphs, or single
     newlines when the text has no blank lines at all (one paragraph per line)."""
-    breaker = _BLANK_LINE if _BLANK_LINE.search(doc.text.strip()) else _NEWLINE
+    breaker = _BLANK_LINE if _BLANK_LINE.search(text.strip()) else _NEWLINE
     ids, current, previous_end = [], 0, 0
     for sent in sentences:
         words = [t for t in sent if not t.is_space]
         start = words[0].idx if words else sent.start_char
-        if ids and breaker.search(doc.text, previous_end, start + 1):
+        if ids and breaker.search(text, previous_end, start + 1):
             current += 1
         ids.append(current)
         if words:

@@ -110,11 +110,12 @@ class FigureFinder:
         self.units_after = _phrase_table(nlp, "figures_units.tsv", "after")
 
     def __call__(self, doc: Doc) -> Doc:
-        view, positions = words_only(doc)
+        sentences = story_sentences(doc)
+        view, positions = words_only(doc, sentences)
         dates = _date_tokens(doc)
         skip = {i for i, original in enumerate(positions) if original in dates}
         quantities = self.find(view, skip)
-        setattr(doc._, ext.FIGURES, self.to_figures(doc, view, positions, quantities))
+        setattr(doc._, ext.FIGURES, self.to_figures(doc, positions, quantities, sentences))
         return doc
 
     # ---- find -------------------------------------------------------------------------------
@@ -297,9 +298,11 @@ class FigureFinder:
         return None
 
     # ---- annotate ---------------------------------------------------------------------------
-    def to_figures(self, doc: Doc, view: Doc, positions: list[int], quantities: list[Quantity]) -> list[Figure]:
+    def to_figures(self, doc: Doc, positions: list[int], quantities: list[Quantity],
+                   sentences: list[Span]) -> list[Figure]:
         """Quantities (found on the space-free view) as Figures with offsets into `doc`."""
-        attributor = Attributor(doc) if any(q.category in SCORED_CATEGORIES for q in quantities) else None
+        attributor = (Attributor(doc, sentences) if any(q.category in SCORED_CATEGORIES for q in quantities)
+                      else None)
         figures = []
         for q in quantities:
             span = doc[positions[q.start]:positions[q.end - 1] + 1]
@@ -320,42 +323,43 @@ def make_figure_finder(nlp: Language, name: str) -> FigureFinder:
 
 
 # ---- helpers (pure token logic) -------------------------------------------------------------
-def words_only(doc: Doc) -> tuple[Doc, list[int]]:
+def words_only(doc: Doc, sentences: list[Span]) -> tuple[Doc, list[int]]:
     """The Doc without whitespace tokens, and each kept token's index in `doc`.
 
     Hard-wrapped copy puts newline tokens inside phrases ("a\nthousand miles",
     "death\ntoll"); dropping them lets every rule look at adjacent words.
     Entity labels are carried over; sentences are `story_sentences` (cut at paragraphs).
     """
-    kept = [t for t in doc if not t.is_space]
-    positions = [t.i for t in kept]
     sentence_of = [0] * len(doc)
-    for sent in story_sentences(doc):
+    for sent in sentences:
         sentence_of[sent.start:sent.end] = [sent.start] * len(sent)
-    sent_starts, seen_sentence = [], -1
-    for t in kept:
-        sent_starts.append(sentence_of[t.i] != seen_sentence)
-        seen_sentence = sentence_of[t.i]
-    ents, previous_ent = [], None
-    for t in kept:
-        if not t.ent_type_:
-            ents.append("O")
-            previous_ent = None
+    words: list[str] = []
+    spaces: list[bool] = []
+    positions: list[int] = []
+    sent_starts: list[bool] = []
+    ents: list[str] = []
+    seen_sentence, previous_type = -1, ""
+    for token in doc:
+        if token.is_space:
+            if spaces:
+                spaces[-1] = True
             continue
-        ent_id = (t.ent_type_, _ent_start(t))
-        ents.append(("I-" if ent_id == previous_ent else "B-") + t.ent_type_)
-        previous_ent = ent_id
-    spaces = [bool(t.whitespace_) or (t.i + 1 < len(doc) and doc[t.i + 1].is_space) for t in kept]
-    view = Doc(doc.vocab, words=[t.text for t in kept], spaces=spaces,
-               sent_starts=sent_starts, ents=ents)
+        i = token.i
+        words.append(token.text)
+        spaces.append(bool(token.whitespace_))
+        positions.append(i)
+        sent_starts.append(sentence_of[i] != seen_sentence)
+        seen_sentence = sentence_of[i]
+        ent_type = token.ent_type_
+        if not ent_type:
+            ents.append("O")
+        elif token.ent_iob_ == "I" and previous_type == ent_type:
+            ents.append("I-" + ent_type)
+        else:
+            ents.append("B-" + ent_type)
+        previous_type = ent_type
+    view = Doc(doc.vocab, words=words, spaces=spaces, sent_starts=sent_starts, ents=ents)
     return view, positions
-
-
-def _ent_start(token) -> int:
-    i = token.i
-    while i > 0 and token.doc[i].ent_iob_ == "I":
-        i -= 1
-    return i
 
 
 def _phrase_table(nlp: Language, name: str, side: str) -> dict[tuple[str, ...], tuple[str, ...]]:
