@@ -563,3 +563,10 @@ def test_stray_carriage_returns_do_not_change_the_parse():
     assert page.headline_text == "Storm sinks fishing boats off Malta"
     assert page.contributors == ["Maria Borg"]
     assert all("\r" not in text[s:e] for s, e in page.body)
+
+
+def test_a_date_in_the_headline_is_not_the_page_date():
+    text = page_of("Truce of March 1, 2021 collapses off Malta", "Published: March 3, 2021", LEAD, SECOND)
+    assert parse_page(text).published == "2021-03-03"
+    text = page_of("Truce of March 1, 2021 collapses off Malta", LEAD, SECOND)
+    assert parse_page(text).published is None

@@ -157,9 +157,10 @@ def _is_body_paragraph(parsed: _Parsed, i: int, headline_text: Optional[str]) ->
     return 2 <= words <= SUBHEAD_MAX_WORDS and para.flat != headline_text
 
 
-def _published(text: str, parsed: _Parsed, lead: Optional[int]) -> Optional[str]:
-    """The page's date: the corpus date marker, a date line in the header, the lead's own day."""
-    header = range(lead if lead is not None else len(parsed.paras))
+def _published(text: str, parsed: _Parsed, lead: Optional[int], skip: tuple[Optional[int], ...]) -> Optional[str]:
+    """The page's date: the corpus date marker, a date line in the header, the lead's own day.
+    `skip`: the headline and dek, whose dates are news, not the page's date."""
+    header = [i for i in range(lead if lead is not None else len(parsed.paras)) if i not in skip]
     header_dates = [found for i in header
                     if parsed.kinds[i] not in (Kind.STORY, Kind.CAPTION) and len(parsed.paras[i].flat) <= HEADER_DATE_MAX_CHARS
                     for found in [page_dates.first_date(parsed.paras[i].flat)] if found]
@@ -227,7 +228,7 @@ def parse_page(text: str) -> Page:
     return Page(
         headline=(paras[headline].start, paras[headline].end) if headline is not None else None,
         summary=(paras[summary].start, paras[summary].end) if summary is not None else None,
-        published=_published(text, parsed, lead),
+        published=_published(text, parsed, lead, (headline, summary)),
         agency=agency,
         byline=byline,
         contributors=contributors,
