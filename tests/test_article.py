@@ -570,3 +570,10 @@ def test_a_date_in_the_headline_is_not_the_page_date():
     assert parse_page(text).published == "2021-03-03"
     text = page_of("Truce of March 1, 2021 collapses off Malta", LEAD, SECOND)
     assert parse_page(text).published is None
+
+
+def test_all_caps_name_then_the_wire_is_a_byline():
+    page = parse_page(page_of("Storm sinks fishing boats off Malta", "MARIA BORG The Associated Press", "View Comments",
+                              "VALLETTA, Malta -- " + SECOND))
+    assert page.agency == "AP"
+    assert page.contributors == ["Maria Borg"]

@@ -56,7 +56,8 @@ BYLINE_AGENCY = re.compile(
     rf"|{_agency(3)}(?:\s*[,/|]|\s+{_DASH}|\s*$)"
     rf"|.{{2,80}}(?:[,|]|\s{_DASH})\s*(?:The\s+)?{_agency(4)}\s*$"
     rf"|{_DASH}+\s*(?:The\s+)?{_agency(5)}\s*\.?$"   # "\u2014 AFP" signing off a story
-    rf"|(?:By|BY)\s+[^/]{{2,60}}/\s*{_agency(11)}\s*$)"   # "By Jane Doe/PNA"
+    rf"|(?:By|BY)\s+[^/]{{2,60}}/\s*{_agency(11)}\s*$"   # "By Jane Doe/PNA"
+    rf"|(?P<caps_name>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){{1,3}})\s+(?:The\s+)?{_agency(14)}\s*$)"   # "JANE DOE The Associated Press"
 )
 STORY_AGENCY = re.compile(
     rf"\b(?:told|tells|telling|(?:interview|call|conversation|speaking|spoke)\s+with)"
@@ -154,6 +155,9 @@ def is_byline(line: str) -> bool:
 
 def byline_contributors(line: str) -> list[str]:
     """Reporters named in a 'By ...' line (agency names and dates dropped)."""
+    credit = BYLINE_AGENCY.match(line.strip())
+    if credit and credit.group("caps_name"):
+        return names_in(credit.group("caps_name"))
     match = BYLINE.match(line.strip())
     if not match:
         return []
