@@ -102,7 +102,7 @@ def test_talks_planned_with_location_and_date(blank_nlp):
 
 
 def test_talks_same_place_merge_and_fail(blank_nlp):
-    text = ("Envoys were scheduled to hold talks in Vienna on Friday. "
+    text = ("Envoys were scheduled to hold talks in Vienna on Friday on ending the war. "
             "The talks ended without a breakthrough late on Friday.")
     [event] = _events(blank_nlp, text, places={"Vienna": []})
     assert event.status == "failed"
@@ -123,6 +123,17 @@ def test_summit_needs_peace_context(blank_nlp):
     assert _events(blank_nlp, "The two presidents held a summit to celebrate the new railway.") == []
     [event] = _events(blank_nlp, "Leaders meet ahead of a summit on ending the war this week.")
     assert event.status == "planned"
+
+
+def test_talks_outside_a_conflict_story_are_not_peace_talks(blank_nlp):
+    assert _events(blank_nlp, "The chipmaker held talks with regulators about the merger.") == []
+    [event] = _events(blank_nlp, "The chipmaker held talks with the rebels about the fighting near the mine.")
+    assert event.status == "held"
+
+
+def test_truce_as_a_modifier_is_not_a_truce(blank_nlp):
+    assert _events(blank_nlp, "The hotline runs from the truce village of Panmunjom.") == []
+    assert [e.type for e in _events(blank_nlp, "Ceasefire talks were held in Cairo amid fighting.")] == ["talks"]
 
 
 def test_talks_without_a_status_are_not_reported(blank_nlp):

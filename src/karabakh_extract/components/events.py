@@ -55,6 +55,8 @@ PARTY_VERBS = frozenset(_LEX["party_verbs"])
 NEXT_DAY = frozenset(_LEX["relative_next_day"])
 ANAPHOR_ONLY = frozenset(_LEX["ceasefire_anaphors"]) | frozenset(_LEX["talks_anaphor_only"])
 NEEDS_PEACE_CONTEXT = frozenset(_LEX["talks_needing_peace_context"])
+CEASEFIRE_AS_MODIFIER_OF = frozenset(_LEX["ceasefire_modifier_of"])
+CONFLICT_CONTEXT = frozenset(_LEX["conflict_context_words"])
 NEGATORS = frozenset(("not", "no", "never", "against", "without", "n't", "n’t", "avoid", "prevent", "deny", "denied"))
 POSSESSIVES_AND_DETERMINERS = frozenset(("the", "a", "an", "their", "its", "his", "her", "our", "my", "your"))
 CLAUSE_BOUNDARIES = frozenset((",", ";", ":", "—", "–", "(", ")", "--"))
@@ -166,10 +168,14 @@ class EventFinder:
         if m.anaphor and not m.definite:
             return False                           # "an extension agreement", "a deal": not a truce by itself
         if m.type == "talks":
+            if not story.about_conflict():
+                return False                       # business or party-politics talks, not peace talks
             if doc[m.start].lower_ in NEEDS_PEACE_CONTEXT and not (words - {doc[m.start].lower_}) & PEACE_CONTEXT:
                 return False                       # a summit about something else
             before = {doc[i].lower_ for i in range(max(0, m.start - 2), m.start)}
             return not before & NON_PEACE_TALKS
+        if m.end < len(doc) and doc[m.end].lower_ in CEASEFIRE_AS_MODIFIER_OF:
+            return False                           # "the truce village", "ceasefire talks": not a truce reported
         # "talks on a ceasefire": the truce is what the talks are about, not an event of its own
         for other in reversed(earlier):
             if other.sentence != m.sentence or other.type != "talks":
@@ -233,6 +239,13 @@ class StoryText:
         self._headline: dict[int, bool] = {}
         self._words: dict[int, frozenset] = {}
         self.trigger_tokens: set[int] = set()
+        self._about_conflict: Optional[bool] = None
+
+    def about_conflict(self) -> bool:
+        """Does the story speak of war or truce anywhere? Talks elsewhere are not peace talks."""
+        if self._about_conflict is None:
+            self._about_conflict = any(t.lower_ in CONFLICT_CONTEXT for t in self.doc)
+        return self._about_conflict
 
     def trigger_at(self, token_index: int) -> Optional[bool]:
         return True if token_index in self.trigger_tokens else None
