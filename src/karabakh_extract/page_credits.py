@@ -50,28 +50,28 @@ def agency_in(match: re.Match) -> str:
 _DASH = r"[-\u2010-\u2015]"
 
 DATELINE_AGENCY = re.compile(rf"\({_agency(1)}\)\s*(?:{_DASH}|:)"
-                             rf"|^[^()]{{0,60}}?\d\s*\({_agency(12)}\)\s+(?=[A-Z])")   # "Valletta, Mar 2 (PTI) A storm..."
+                             rf"|^[^()]{{0,60}}?\d\s*\({_agency(2)}\)\s+(?=[A-Z])")   # "Valletta, Mar 2 (PTI) A storm..."
 BYLINE_AGENCY = re.compile(
-    rf"^(?:(?:By|BY|Via|VIA|From|Source|SOURCE)\s*:?\s+(?:the\s+|The\s+)?{_agency(2)}\b"
-    rf"|{_agency(3)}(?:\s*[,/|]|\s+{_DASH}|\s*$)"
-    rf"|.{{2,80}}(?:[,|]|\s{_DASH})\s*(?:The\s+)?{_agency(4)}\s*$"
-    rf"|{_DASH}+\s*(?:The\s+)?{_agency(5)}\s*\.?$"   # "\u2014 AFP" signing off a story
-    rf"|(?:By|BY)\s+[^/]{{2,60}}/\s*{_agency(11)}\s*$"   # "By Jane Doe/PNA"
-    rf"|(?P<caps_name>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){{1,3}})\s+(?:The\s+)?{_agency(14)}\s*$)"   # "JANE DOE The Associated Press"
+    rf"^(?:(?:By|BY|Via|VIA|From|Source|SOURCE)\s*:?\s+(?:the\s+|The\s+)?{_agency(3)}\b"
+    rf"|{_agency(4)}(?:\s*[,/|]|\s+{_DASH}|\s*$)"
+    rf"|.{{2,80}}(?:[,|]|\s{_DASH})\s*(?:The\s+)?{_agency(5)}\s*$"
+    rf"|{_DASH}+\s*(?:The\s+)?{_agency(6)}\s*\.?$"   # "\u2014 AFP" signing off a story
+    rf"|(?:By|BY)\s+[^/]{{2,60}}/\s*{_agency(7)}\s*$"   # "By Jane Doe/PNA"
+    rf"|(?P<caps_name>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){{1,3}})\s+(?:The\s+)?{_agency(8)}\s*$)"   # "JANE DOE The Associated Press"
 )
 STORY_AGENCY = re.compile(
     rf"\b(?:told|tells|telling|(?:interview|call|conversation|speaking|spoke)\s+with)"
-    rf"\s+(?:the\s+|The\s+)?{_agency(6)}\b(?!\s+(?:reported|said|says|reports|news\s+agency)\b)"
-    rf"|\b{_agency(7)}\s+(?:reporters?|correspondents?|journalists?|photographers?|videographers?|witness(?:es)?|tally|count|calculations?|crew)\b"
+    rf"\s+(?:the\s+|The\s+)?{_agency(9)}\b(?!\s+(?:reported|said|says|reports|news\s+agency)\b)"
+    rf"|\b{_agency(10)}\s+(?:reporters?|correspondents?|journalists?|photographers?|videographers?|witness(?:es)?|tally|count|calculations?|crew)\b"
     rf"|\b(?P<tv>AFPTV|AFP\s+TV|Reuters\s+TV|APTN)\b"
 )
 # "... the ministry said. \u2014 AFP": a sign-off on the story's last line (or on a caption: weak).
-SIGN_OFF_AGENCY = re.compile(rf"[.!?\"\u201d]\s*{_DASH}+\s*{_agency(13)}\s*$")
+SIGN_OFF_AGENCY = re.compile(rf"[.!?\"\u201d]\s*{_DASH}+\s*{_agency(11)}\s*$")
 # The wire's copyright line under its story (not a photo's "(Copyright ...)" credit).
-COPYRIGHT_AGENCY = re.compile(rf"^(?:Copyright|\u00a9|\(c\))\s*(?:\d{{4}}\s+)?(?:the\s+|The\s+)?{_agency(8)}\b")
+COPYRIGHT_AGENCY = re.compile(rf"^(?:Copyright|\u00a9|\(c\))\s*(?:\d{{4}}\s+)?(?:the\s+|The\s+)?{_agency(12)}\b")
 TV_AGENCY = {"AFPTV": "AFP", "AFP TV": "AFP", "Reuters TV": "Reuters", "APTN": "AP"}
-CONTRIBUTOR_AGENCY = re.compile(rf"^(?:The\s+)?{_agency(9)}\s+(?:writers?|reporters?|correspondents?|journalists?)\b")
-INPUTS_FROM_AGENCY = re.compile(rf"^\(?\s*(?:With|with)\s+(?:inputs?|reporting|additional inputs?)\s+from\s+(?:the\s+)?{_agency(10)}\b")
+CONTRIBUTOR_AGENCY = re.compile(rf"^(?:The\s+)?{_agency(13)}\s+(?:writers?|reporters?|correspondents?|journalists?)\b")
+INPUTS_FROM_AGENCY = re.compile(rf"^\(?\s*(?:With|with)\s+(?:inputs?|reporting|additional inputs?)\s+from\s+(?:the\s+)?{_agency(14)}\b")
 WIRE_CONTRIBUTED = re.compile(rf"^(?:The\s+)?(?:{AGENCY_NAMES_PATTERN})\s+contributed\b")   # "The Associated Press contributed..."
 
 # Lines that credit people.
