@@ -419,7 +419,8 @@ def _organization(members: list[OrgMention]) -> Organization:
         longest = max((s for s in surfaces if not ACRONYM.match(s)), key=len, default=surfaces[0])
         name = longest
     aliases: list[str] = []
-    for s in surfaces + [m.core for m in members if m.core]:
+    cores = [m.core for m in members if m.core and m.core.split()[-1].capitalize() in ORG_HEAD_WORDS]
+    for s in surfaces + cores:
         if s and s != name and s not in aliases:
             aliases.append(s)
     mentions = [Mention(start=m.start, end=m.end, text=m.text) for m in members]

@@ -40,7 +40,7 @@ CREDIT_LINE = re.compile(r"contributed\b|contributing\b|\bwriters?\b.*\bcontribu
 # "X, the separatist leader," / "X, Nagorno-Karabakh's separatist leader,".
 APPOSITIVE_AFTER = re.compile(r"^,\s+((?:the|a|an)\s+)?([^,.;:\"“”()\n]{2,80}?)(?=\s*(?:,|\.|;|\bsaid\b|\bwho\b|\btold\b))")
 # "the head of Egypt's State Information Service, X" (the role first, then the name).
-APPOSITIVE_BEFORE = re.compile(r"(?:^|[\s,(])(?:the|a|an)\s+([^,.;:\"“”()\n]{2,80}?),\s*$")
+ARTICLE = re.compile(r"(?:^|\s)(?:[Tt]he|[Aa]n?)\s+")
 
 
 @dataclass
@@ -239,10 +239,23 @@ def _titles(doc: Doc, m: PersonMention) -> list[str]:
     after = APPOSITIVE_AFTER.match(text[m.end:m.end + 120])
     if after and _ends_in_title_head(after.group(2)):
         found.append(after.group(2).strip())
-    pre = APPOSITIVE_BEFORE.search(text[max(0, m.start - 120):m.start])
-    if pre and _has_title_head(pre.group(1)) and not before:
-        found.append(pre.group(1).strip())
+    pre = _appositive_before(text[max(0, m.start - 120):m.start])
+    if pre and not before:
+        found.append(pre)
     return found
+
+
+def _appositive_before(window: str) -> Optional[str]:
+    """'..., the head of Egypt's State Information Service, [Diaa Rashwan]' -> the role phrase."""
+    stripped = window.rstrip()
+    if not stripped.endswith(","):
+        return None
+    clause = re.split(r"[,.;:\"“”()\n]", stripped[:-1])[-1]
+    for hit in ARTICLE.finditer(clause):
+        phrase = clause[hit.end():].strip()
+        if _has_title_head(phrase):
+            return phrase
+    return None
 
 
 def _title_before(doc: Doc, i: int) -> Optional[str]:

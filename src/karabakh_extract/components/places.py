@@ -372,8 +372,14 @@ def _accept(cand: PlaceCandidate, mentioned_countries: set[str]) -> bool:
 
 def _disambiguate(entries: list[GazetteerEntry], mentioned_countries: set[str]) -> list[GazetteerEntry]:
     """Prefer a curated entry, then a place in a country the story names, then the most populous."""
-    if not entries or entries[0].curated:
+    if not entries:
         return entries
+    best = entries[0]
+    if best.curated:
+        if best.kind in ("country", "region", "other") or best.country_code in mentioned_countries:
+            return entries
+        local = [e for e in entries[1:] if e.country_code in mentioned_countries and e.kind != "region"]
+        return local[:1] + [e for e in entries if e not in local[:1]] if local else entries  # Tripoli, Lebanon
 
     def weight(entry: GazetteerEntry) -> int:
         return entry.population * (STORY_COUNTRY_WEIGHT if entry.country_code in mentioned_countries else 1)

@@ -1,0 +1,89 @@
+"""karabakh_organizations: known bodies, NER, owned ministries, acronyms and definitions merged."""
+from __future__ import annotations
+
+import pytest
+
+from karabakh_extract import extensions as ext
+from karabakh_extract.components.organizations import OrganizationFinder, is_acronym_of
+from karabakh_extract.components.places import PlaceFinder
+
+
+@pytest.fixture(scope="module")
+def finders(blank_nlp):
+    return PlaceFinder(blank_nlp, "p"), OrganizationFinder(blank_nlp, "o")
+
+
+def run(blank_nlp, finders, text, ents=()):
+    doc = blank_nlp(text)
+    doc.ents = [doc.char_span(text.index(p), text.index(p) + len(p), label=label) for p, label in ents]
+    for finder in finders:
+        finder(doc)
+    orgs = getattr(doc._, ext.ORGANIZATIONS)
+    for org in orgs:
+        for m in org.mentions:
+            assert doc.text[m.start:m.end] == m.text
+    return {o.name: o for o in orgs}
+
+
+def test_known_body_and_its_acronyms_merge(blank_nlp, finders):
+    orgs = run(blank_nlp, finders, "The United Nations said the U.N. would send aid, a UN official added.")
+    assert list(orgs) == ["United Nations"]
+    assert set(orgs["United Nations"].aliases) == {"U.N.", "UN"}
+
+
+def test_acronym_defined_in_parentheses(blank_nlp, finders):
+    orgs = run(blank_nlp, finders,
+               "The Kivu Monitoring Council (KMC) said 40 died. KMC gave no source.",
+               ents=[("Kivu Monitoring Council", "ORG")])
+    assert orgs["Kivu Monitoring Council"].aliases == ["KMC"]
+    assert len(orgs["Kivu Monitoring Council"].mentions) == 3
+
+
+def test_name_defined_with_or_is_an_alias(blank_nlp, finders):
+    orgs = run(blank_nlp, finders, "A militia known as the 9th Brigade, or Nawasi, attacked.",
+               ents=[("Nawasi", "GPE")])
+    assert orgs["9th Brigade"].aliases == ["Nawasi"]
+
+
+def test_owned_ministry_keeps_owner_and_bare_name(blank_nlp, finders):
+    orgs = run(blank_nlp, finders, "Georgia’s Interior Ministry said, and a Qatari foreign ministry official agreed.",
+               ents=[("Georgia’s Interior Ministry", "ORG")])
+    assert "Interior Ministry" in orgs["Georgia’s Interior Ministry"].aliases
+    assert "Qatari foreign ministry" in orgs
+
+
+def test_back_reference_to_named_body(blank_nlp, finders):
+    orgs = run(blank_nlp, finders, "The Iraqi Observatory for Civil Rights said 12 died. Later the Observatory said more.",
+               ents=[("Iraqi Observatory for Civil Rights", "ORG")])
+    assert orgs["Iraqi Observatory for Civil Rights"].aliases == ["Observatory"]
+
+
+def test_wire_services_places_and_platforms_are_not_organizations(blank_nlp, finders):
+    orgs = run(blank_nlp, finders, "Reuters said Nagorno-Karabakh posted on Facebook.",
+               ents=[("Reuters", "ORG"), ("Nagorno-Karabakh", "ORG"), ("Facebook", "ORG")])
+    assert orgs == {}
+
+
+def test_lowercase_who_is_not_the_health_agency(blank_nlp, finders):
+    orgs = run(blank_nlp, finders, "People who fled said WHO teams arrived.")
+    assert list(orgs) == ["World Health Organization"]
+
+
+def test_unit_of_known_body(blank_nlp, finders):
+    orgs = run(blank_nlp, finders, "The U.N. mission in Libya warned both sides.")
+    assert "U.N. mission in Libya" in orgs
+
+
+@pytest.mark.parametrize("short, long, expected", [
+    ("OSCE", "Organization for Security and Cooperation in Europe", True),
+    ("SOHR", "Syrian Observatory for Human Rights", True),
+    ("NEW", "New York Times", False),
+    ("KRT", "Korean Central News Agency", False),
+])
+def test_is_acronym_of(short, long, expected):
+    assert is_acronym_of(short, long) is expected
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "(((", "WHO WHO WHO"])
+def test_odd_input_does_not_crash(blank_nlp, finders, text):
+    run(blank_nlp, finders, text)

@@ -1,0 +1,99 @@
+"""karabakh_people: persons merged within the story, with titles; reporters and non-names dropped."""
+from __future__ import annotations
+
+import pytest
+
+from karabakh_extract import extensions as ext
+from karabakh_extract.components.organizations import OrganizationFinder
+from karabakh_extract.components.people import PeopleFinder, same_surname
+from karabakh_extract.components.places import PlaceFinder
+
+
+@pytest.fixture(scope="module")
+def finders(blank_nlp):
+    return PlaceFinder(blank_nlp, "p"), OrganizationFinder(blank_nlp, "o"), PeopleFinder(blank_nlp, "h")
+
+
+def run(blank_nlp, finders, text, persons=(), others=()):
+    doc = blank_nlp(text)
+    spans, seen = [], 0
+    for phrase in persons:
+        start = text.index(phrase, seen)
+        seen = start + len(phrase)
+        spans.append(doc.char_span(start, start + len(phrase), label="PERSON"))
+    for phrase, label in others:
+        spans.append(doc.char_span(text.index(phrase), text.index(phrase) + len(phrase), label=label))
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    for finder in finders:
+        finder(doc)
+    people = getattr(doc._, ext.PEOPLE)
+    for person in people:
+        for m in person.mentions:
+            assert doc.text[m.start:m.end] == m.text
+    return {p.name: p for p in people}
+
+
+def test_surname_joins_full_name_and_title_comes_from_the_text(blank_nlp, finders):
+    people = run(blank_nlp, finders,
+                 "Georgian President Salome Zurabishvili spoke. Zurabishvili said talks would resume.",
+                 persons=["Salome Zurabishvili", "Zurabishvili"])
+    person = people["Salome Zurabishvili"]
+    assert person.aliases == ["Zurabishvili"] and person.titles == ["Georgian President"]
+    assert person.affiliation == "Georgia"
+
+
+def test_surname_missed_by_ner_is_still_a_mention(blank_nlp, finders):
+    people = run(blank_nlp, finders, "Arman Tatoyan said so. Tatoyan added more.", persons=["Arman Tatoyan"])
+    assert len(people["Arman Tatoyan"].mentions) == 2
+
+
+def test_spelling_variants_merge(blank_nlp, finders):
+    people = run(blank_nlp, finders, "Nikol Pashinian spoke. Later Nikol Pashinyan left. Pashinyan smiled.",
+                 persons=["Nikol Pashinian", "Nikol Pashinyan", "Pashinyan"])
+    assert list(people) == ["Nikol Pashinian"]
+    assert set(people["Nikol Pashinian"].aliases) == {"Nikol Pashinyan", "Pashinyan"}
+
+
+@pytest.mark.parametrize("a, b, same", [("Pashinian", "Pashinyan", True), ("Aliyev", "Aliev", False),
+                                        ("Harutyunyan", "Harutyunian", True), ("Putin", "Puton", False)])
+def test_same_surname(a, b, same):
+    assert same_surname(a, b) is same
+
+
+def test_titles_after_and_before_the_name(blank_nlp, finders):
+    people = run(blank_nlp, finders,
+                 "Vardan Petrosyan, the separatist leader, spoke. The head of the Lori Health Board, Anna Sargsyan, agreed. "
+                 "M25 rebel spokesman Jean Mulamba denied it.",
+                 persons=["Vardan Petrosyan", "Anna Sargsyan", "Jean Mulamba"])
+    assert people["Vardan Petrosyan"].titles == ["separatist leader"]
+    assert people["Anna Sargsyan"].titles == ["head of the Lori Health Board"]
+    assert people["Jean Mulamba"].titles == ["M25 rebel spokesman"]
+    assert people["Jean Mulamba"].affiliation == "M25"
+
+
+def test_reporters_are_not_people_of_the_story(blank_nlp, finders):
+    text = ("By Maria Danilova\nKaren Vardanyan said the road was shut.\n"
+            "Associated Press writers Ivan Petrov in Moscow and Lena Kim in Baku contributed to this report.\n"
+            "(Reporting by Omar Saleh; Editing by Tom Hill)")
+    people = run(blank_nlp, finders, text,
+                 persons=["Maria Danilova", "Karen Vardanyan", "Ivan Petrov", "Lena Kim", "Omar Saleh", "Tom Hill"])
+    assert list(people) == ["Karen Vardanyan"]
+
+
+def test_places_demonyms_and_groups_tagged_person_are_dropped(blank_nlp, finders):
+    people = run(blank_nlp, finders, "Azerbaijani troops neared Stepanakert as Druze fighters fled.",
+                 persons=["Azerbaijani", "Stepanakert", "Druze"])
+    assert people == {}
+
+
+@pytest.mark.parametrize("text", ["", "\n", "“", "By "])
+def test_odd_input_does_not_crash(blank_nlp, finders, text):
+    assert run(blank_nlp, finders, text) == {}
+
+
+@pytest.mark.model
+def test_model_pipeline_people(nlp):
+    doc = nlp("Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan. Putin said the talks went well.")
+    people = {p.name: p for p in getattr(doc._, ext.PEOPLE)}
+    assert "Putin" in people["Vladimir Putin"].aliases
+    assert people["Vladimir Putin"].titles == ["Russian President"]

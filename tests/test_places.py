@@ -1,0 +1,98 @@
+"""karabakh_places: gazetteer plus NER, evidence rules for ambiguous names, aliases merged."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Span
+
+from karabakh_extract import extensions as ext
+from karabakh_extract.components.places import PlaceFinder
+
+
+@pytest.fixture(scope="module")
+def finder(blank_nlp):
+    return PlaceFinder(blank_nlp, "karabakh_places")
+
+
+def run(blank_nlp, finder, text, ents=()):
+    """Tokenise with the blank pipeline, add simulated NER (word, label) spans, run the finder."""
+    doc = blank_nlp(text)
+    spans = []
+    for phrase, label in ents:
+        start = text.index(phrase)
+        spans.append(doc.char_span(start, start + len(phrase), label=label))
+    doc.ents = spans
+    finder(doc)
+    return {p.name: p for p in getattr(doc._, ext.PLACES)}, doc
+
+
+def test_aliases_merge_into_one_place(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder,
+                    "The U.S. envoy flew to Kiev. The United States and Kyiv agreed on Tuesday.")
+    assert places["United States"].aliases == ["U.S."]
+    assert len(places["United States"].mentions) == 2
+    assert "Kiev" in places["Kyiv"].aliases and places["Kyiv"].country_code == "UA"
+
+
+def test_mentions_are_input_slices(blank_nlp, finder):
+    places, doc = run(blank_nlp, finder, "Shelling hit Nagorno-Karabakh’s capital and Shusha overnight.")
+    for place in places.values():
+        for m in place.mentions:
+            assert doc.text[m.start:m.end] == m.text
+    assert places["Nagorno-Karabakh"].kind == "region"
+    assert places["Shushi"].aliases == ["Shusha"]
+
+
+def test_place_inside_hyphenated_participle(blank_nlp, finder):
+    places, doc = run(blank_nlp, finder, "A U.S.-brokered truce frayed.")
+    (mention,) = places["United States"].mentions
+    assert mention.text == "U.S." and doc.text[mention.start:mention.end] == "U.S."
+
+
+def test_town_mislabelled_person_is_still_a_place(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "Rebels advanced on Goma in eastern Congo.", ents=[("Goma", "PERSON")])
+    assert places["Goma"].country_code == "CD"
+
+
+def test_surname_is_not_a_place(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "Michael Jackson said Jackson was tired.",
+                    ents=[("Michael Jackson", "PERSON")])
+    assert places == {}
+
+
+def test_demonyms_and_org_names_are_not_places(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "Armenian officials met the Minsk Group mediators.",
+                    ents=[("Minsk Group", "ORG")])
+    assert places == {}
+
+
+def test_unknown_village_from_ner_and_its_other_name(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "She came from the village of Zorvani, known as Kalbali in Azeri.",
+                    ents=[("Zorvani", "GPE")])
+    assert places["Zorvani"].aliases == ["Kalbali"] and places["Zorvani"].kind is None
+
+
+def test_all_caps_dateline(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "GORIS, Armenia — Refugees kept arriving.")
+    assert places["Goris"].aliases == ["GORIS"] or places["Goris"].mentions[0].text == "GORIS"
+    assert "Armenia" in places
+
+
+def test_story_country_breaks_ties_between_towns(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "Fighting in Lebanon reached Tripoli.", ents=[("Tripoli", "GPE")])
+    assert places["Tripoli"].country_code == "LB"
+    places, _ = run(blank_nlp, finder, "Talks in Geneva were hosted by the United States.",
+                    ents=[("Geneva", "GPE")])
+    assert places["Geneva"].country_code == "CH"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "“Unbalanced quote", "9" * 400])
+def test_odd_input_does_not_crash(blank_nlp, finder, text):
+    places, _ = run(blank_nlp, finder, text)
+    assert places == {}
+
+
+@pytest.mark.model
+def test_model_pipeline_finds_places(nlp):
+    doc = nlp("Azerbaijani forces pushed toward Stepanakert on Friday, Armenia's Defense Ministry said.")
+    names = {p.name for p in getattr(doc._, ext.PLACES)}
+    assert {"Stepanakert", "Armenia"} <= names and "Azerbaijan" not in names
