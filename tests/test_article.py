@@ -577,3 +577,15 @@ def test_all_caps_name_then_the_wire_is_a_byline():
                               "VALLETTA, Malta -- " + SECOND))
     assert page.agency == "AP"
     assert page.contributors == ["Maria Borg"]
+
+
+def test_wrapped_copy_keeps_byline_and_date_lines_apart():
+    wrapped = ("Fishermen on the island's north coast said on Tuesday that a storm\n"
+               "had sunk four boats overnight, and coast guard crews were still\n"
+               "searching for two missing men on the rocks near the old harbour.\n")
+    text = ("A winter storm sinks four fishing boats off the coast of Malta\nBy MARIA BORG\n"
+            "[March 02, 2021]\n" + wrapped * 4)
+    page = parse_page(text)
+    assert page.headline_text == "A winter storm sinks four fishing boats off the coast of Malta"
+    assert page.contributors == ["Maria Borg"]
+    assert page.published == "2021-03-02"

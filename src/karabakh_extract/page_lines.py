@@ -18,6 +18,8 @@ TERMINAL = tuple(".!?…:;\"'”’)]")
 # The corpus tool prefixes some pages with " date YYYY-MM-DD ": a date marker, not content.
 DATE_MARKER = re.compile(r"date (\d{4}-\d{2}-\d{2})\b[ \t]*")
 
+# Lines that stand alone even in hard-wrapped copy: "By JANE DOE", "[March 02, 2021]", "Published ...".
+STANDALONE_LINE = re.compile(r"^(?:By|BY|Via|VIA)\s+[A-Z]|^\[|^(?:Published|Posted|Updated)\b")
 WRAP_MIN_LINES = 8       # a page needs this many long lines before we call it hard-wrapped
 WRAP_MAX_WIDTH = 100     # wrapped copy never has longer lines than this
 WRAP_SLACK = 25          # a line this close to the wrap width was wrapped, not ended
@@ -80,6 +82,8 @@ def _continues(prev: Paragraph, nxt: Paragraph, width: int) -> bool:
     first = nxt.text[0]
     if first in "•·*-–—|#[" or prev.text.startswith(("•", "·")):
         return False
+    if STANDALONE_LINE.match(nxt.text):
+        return False   # a byline or a date line is never the tail of a wrapped paragraph
     last_line = prev.text.rsplit("\n", 1)[-1]
     if width and len(last_line) >= width - WRAP_SLACK:
         return True
