@@ -107,3 +107,10 @@ def test_model_pipeline_resolves_a_wire_story(nlp):
     assert values["Friday"] == "2020-10-16"
     for fact in facts:
         assert text[fact.start:fact.end] == fact.text
+
+
+def test_model_date_does_not_make_may_the_name_a_month(blank_nlp):
+    doc = doc_with_ents(blank_nlp, ["Trump", "finally", "calls", "May", "after", "nine", "leaders"],
+                        ["O", "O", "O", "B-DATE", "O", "O", "O"])
+    facts = getattr(DateResolver(blank_nlp, "d")(doc)._, ext.DATES)
+    assert [f.value for f in facts if f.text == "May"] == [None]

@@ -306,3 +306,17 @@ def test_offsets_slice_the_input():
 
 def test_expressions_do_not_cross_a_paragraph_break():
     assert "Friday\n\n2020" not in values("It ended Friday\n\n2020 was a hard year.")
+
+
+def test_day_number_glued_to_letters_is_no_date():
+    assert values("A Long March 4C rocket carried the probe.") == {}
+
+
+def test_weekday_after_a_determiner_points_elsewhere():
+    assert values("Comey wrote to Congress on the Sunday before Election Day.") == {}
+
+
+def test_forward_cue_several_words_before_the_weekday():
+    v = values("Tokyo and Washington will be seeking to raise that pressure at the United Nations Friday.",
+               "2017-09-14")
+    assert v["Friday"] == "2017-09-15"

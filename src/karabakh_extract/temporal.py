@@ -250,7 +250,7 @@ def _alternation(words: Iterable[str]) -> str:
 _GAP = r"(?:[^\S\n]{1,3}(?:\n[^\S\n]{0,3})?|\n[^\S\n]{0,3})"
 _HYPHEN = r"[-\u2010\u2011\u2012\u2013]"
 _POSSESSIVE = r"(?:['\u2019]s\b)?"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]|[.,]\d{1,3}\b)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w:]|[.,]\d{1,3}\b)"
 _YEAR = r"(?:1[89]|20)\d\d(?![\d%]|[.,:]\d)"
 
 
@@ -311,7 +311,7 @@ class _Document:
     def looks_forward(self, start: int, end: int) -> bool:
         """Does the sentence speak of the future at this date ("will meet on Monday")?"""
         cues, breaks = _words("forward_cue"), _words("clause_break")
-        for word in reversed(self.words_before(start, 7)):
+        for word in reversed(self.words_before(start, 12)):
             if word in breaks:
                 break
             if word in cues:
@@ -467,11 +467,11 @@ def _accept_month(doc: _Document, m: re.Match) -> bool:
     fighting"); "May", "March" and the like also are words and names, and need a preposition."""
     if m["year"] or m["mod"] or m["rel"]:
         return True
-    if m["month"].endswith(".") or doc.in_ner_date(m.start(), m.end()):
-        return True
     before = doc.previous_word(m.start())
     if m["month"].lower() in _words("ambiguous_month"):
         return before in _words("month_cue_strong")
+    if m["month"].endswith(".") or doc.in_ner_date(m.start(), m.end()):
+        return True
     return before in _words("month_cue_strong") | _words("month_cue") or bool(m["poss"])
 
 
