@@ -303,7 +303,24 @@ def test_captions_go_to_captions_not_body(caption):
     text = page_of("Storm sinks fishing boats off Malta", LEAD, caption, SECOND)
     page = parse_page(text)
     assert caption not in body_text(text, page)
-    assert any(text[s:e] == caption for s, e in page.captions)
+    [(start, end)] = page.captions
+    assert end > start and caption.startswith(text[start:end])
+
+
+@pytest.mark.parametrize("caption, kept", [
+    ("Fishermen inspect a damaged boat in the harbour on Tuesday. Photo: AFP",
+     "Fishermen inspect a damaged boat in the harbour on Tuesday"),
+    ("Fishermen inspect a damaged boat in the harbour on Tuesday (AFP photo)",
+     "Fishermen inspect a damaged boat in the harbour on Tuesday"),
+    ("Fishermen inspect a damaged boat in Valletta, Malta, March 2, 2021. REUTERS/Maria Borg",
+     "Fishermen inspect a damaged boat in Valletta, Malta, March 2, 2021"),
+    ("STORM. Fishermen inspect a damaged boat in the harbour of Valletta, March 2, 2021.",
+     "STORM. Fishermen inspect a damaged boat in the harbour of Valletta, March 2, 2021."),
+])
+def test_caption_region_stops_before_the_photo_credit(caption, kept):
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, caption, SECOND)
+    page = parse_page(text)
+    assert [text[s:e] for s, e in page.captions] == [kept]
 
 
 def test_story_sentence_ending_with_a_date_is_not_a_caption():

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import page_credits, page_dates
+from .page_captions import credit_start
 from .page_datelines import starts_with_dateline
 from .page_kinds import SUBHEAD_MAX_WORDS, Kind, kind_of
 from .page_lines import Paragraph, date_markers, paragraphs
@@ -217,7 +218,9 @@ def parse_page(text: str) -> Page:
     body, captions = [], []
     for i, (para, kind) in enumerate(zip(paras, parsed.kinds)):
         if kind is Kind.CAPTION:
-            captions.append((para.start, para.end))
+            end = para.start + credit_start(para.text)
+            if end > para.start:
+                captions.append((para.start, end))
         elif lead is not None and i >= lead:
             if kind is Kind.TAIL:
                 break

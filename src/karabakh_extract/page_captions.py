@@ -77,3 +77,13 @@ def is_caption(text: str) -> bool:
     if is_present_tense_caption(text):
         return True
     return bool(CAPTION_KICKER.match(text) and CAPTION_DATE_END.search(tail))
+
+
+def credit_start(text: str) -> int:
+    """Where the photo credit at the end of a caption begins (len(text) when it has none).
+    The credit names a photographer or a wire, never a fact of the story."""
+    tail_start = max(0, len(text) - 160)
+    match = CAPTION_CREDIT.search(text, tail_start) if any(h in text[tail_start:] for h in CREDIT_HINTS) else None
+    if not match:
+        return len(text)
+    return len(text[:match.start()].rstrip(" .-\u2013\u2014|(\n"))
