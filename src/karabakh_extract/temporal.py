@@ -668,8 +668,8 @@ def _rules() -> tuple[_Rule, ...]:
 
     return (
         _Rule("iso_or_numeric_date", rx(
-            rf"(?<![\w/.-])(?:(?P<iso_year>\d{{4}})-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)"
-            rf"|(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}))(?![\w/-]|\.\d)"),
+            r"(?<![\w/.-])(?:(?P<iso_year>\d{4})-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)"
+            r"|(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}))(?![\w/-]|\.\d)"),
             _resolve_numeric_date),
         _Rule("landmark_numeric", rx(r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/]|\.\d)"),
               _resolve_landmark_numeric, _accept_landmark_numeric),
