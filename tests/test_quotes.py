@@ -185,3 +185,45 @@ def test_quote_across_blanked_furniture_is_dropped(blank_nlp):
     # the story view blanks page furniture to spaces; a pairing across that seam is not certain
     text = "\u201cWe will rebuild the school by spring." + " " * 40 + "\nRead more\u201d about this."
     assert _quotes(blank_nlp, text) == []
+
+
+def test_comma_then_said_name_after_a_trailing_fragment(blank_nlp):
+    text = ("\u201cIt takes a leader with real patience\u201d to end the siege, said Mira Osei, "
+            "a former envoy.")
+    [quote] = _quotes(blank_nlp, text, people={"Mira Osei": ["Osei"]})
+    assert quote.speaker == "Mira Osei"
+
+
+def test_apposition_after_name_does_not_steal_the_speaker(blank_nlp):
+    text = ("\u201cThe guns must fall silent first,\u201d Paul Lenz, President Ana Brill\u2019s envoy to the region, "
+            "said on Monday.")
+    [quote] = _quotes(blank_nlp, text, people={"Paul Lenz": ["Lenz"], "Ana Brill": ["Brill"]})
+    assert quote.speaker == "Paul Lenz"
+
+
+def test_pronoun_after_an_apposition(blank_nlp):
+    text = "Jon Ek won. A former junior champion, she added: \u201cThis title gives me real energy.\u201d"
+    doc_people = {"Lea Dahl": ["Dahl"], "Jon Ek": []}
+    text = "\u201cI was nervous at first,\u201d Lea Dahl said. " + text
+    quotes = _quotes(blank_nlp, text, people=doc_people)
+    assert [q.speaker for q in quotes] == ["Lea Dahl", "Lea Dahl"]
+
+
+def test_pronoun_continues_the_speaker_just_quoted(blank_nlp):
+    text = ("\u201cThe tram left the rails,\u201d Adil Sami told reporters near the station where Tom Reed works. "
+            "\u201cIt was so loud I thought a lorry had hit the house,\u201d he said.")
+    quotes = _quotes(blank_nlp, text, people={"Adil Sami": ["Sami"], "Tom Reed": ["Reed"]})
+    assert [q.speaker for q in quotes] == ["Adil Sami", "Adil Sami"]
+
+
+def test_sentence_opening_words_are_not_a_speaker(blank_nlp):
+    text = "Did I say \u201cthe launch was a total success for everyone\u201d? Nobody agreed."
+    [quote] = _quotes(blank_nlp, text)
+    assert quote.speaker is None
+
+
+def test_said_then_a_day_is_not_a_speaker(blank_nlp):
+    text = ("\u201cTest flights usually carry concrete blocks,\u201d Ola Berg, head of the agency, "
+            "said Friday on Instagram.")
+    [quote] = _quotes(blank_nlp, text, people={"Ola Berg": ["Berg"]})
+    assert quote.speaker == "Ola Berg"

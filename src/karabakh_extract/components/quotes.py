@@ -46,6 +46,7 @@ GROUP_PRONOUNS = frozenset(_LEX["group_pronouns"])
 DETERMINERS = frozenset(_LEX["determiners"])
 ADVERBIAL_OPENERS = frozenset(_LEX["adverbial_openers"])
 PHRASE_STOPS = frozenset(_LEX["phrase_stops"])
+DATE_WORDS = frozenset(_LEX["date_words"])
 
 OPENING_MARKS = "“«"
 CLOSING_MARKS = "”»"
@@ -63,6 +64,7 @@ _SENTENCE_END = tuple('.!?"”’:;,')
 MAX_QUOTE_CHARS = 4000
 SHORT_QUOTE_WORDS = 3
 MAX_ATTRIBUTION_TOKENS = 14
+PRONOUN_SENTENCE_REACH = 2
 
 
 # -- sentences ---------------------------------------------------------------
@@ -339,10 +341,13 @@ class SpeakerFinder:
             if tok.text in ".!?" or tok.text in OPENING_MARKS:
                 break
             if tok.lower_ in REPORTING_VERBS and k > 0 and not _is_adjective_use(tokens, k):
-                subject = _aux_trimmed(tokens[:k])
-                if not subject:
+                if tokens[k - 1].text == ",":   # '…” to end the crisis, said X'
+                    after = self._resolve(_phrase_after(tokens[k + 1:]), first=True)
+                    if after:
+                        return after, True
+                if not _aux_trimmed(tokens[:k]):
                     break                     # '…,” later adding': the speaker named before goes on
-                return self._resolve(subject, first=False), True
+                return self._resolve(_subject_chunk(tokens[:k], self.names), first=False), True
         return None, False
 
     # X said: "…" / X said (that) … "…"
@@ -355,7 +360,7 @@ class SpeakerFinder:
         if tokens[k].lower_ == "according":
             rest = tokens[k + 2:] if k + 1 < len(tokens) and tokens[k + 1].lower_ == "to" else tokens[k + 1:]
             return self._resolve(_phrase_after(rest), first=True), True
-        subject = _subject_chunk(tokens[:k])
+        subject = _subject_chunk(tokens[:k], self.names)
         if not subject:
             if k > 0 or k + 1 >= len(tokens):
                 return None, False
@@ -383,8 +388,7 @@ class SpeakerFinder:
             return (people[0] if first else people[-1]).name
         lowered = [t.lower_ for t in tokens if not t.is_punct]
         if len(lowered) == 1 and lowered[0] in PERSON_PRONOUNS:
-            found = self.names.last_before(start, "person")
-            return found.name if found else None
+            return self._resolve_person_pronoun(start)
         if len(lowered) == 1 and lowered[0] in GROUP_PRONOUNS:
             return self._resolve_group_pronoun(start)
         core = _core_phrase(tokens)
@@ -402,13 +406,21 @@ class SpeakerFinder:
             hit = self.names.alias_to_name.get(_norm(tok.text))
             if hit and tok.is_title:
                 return hit[0]
-        if core and any(t.text[:1].isupper() for t in core):
+        if core and _names_something(core):
             places = [m for m in inside if m.kind == "place"]
             text = _text_of(self.text, core)
             if len(places) == 1 and _norm(self.text[places[0].start:places[0].end]) == _norm(text):
                 return places[0].name
             return text
         return None
+
+    def _resolve_person_pronoun(self, pos: int) -> Optional[str]:
+        """'he said': a speaker quoted just before goes on talking; else the last named person."""
+        if self._previous_speaker and self._previous_speaker[1]:
+            if self._previous_speaker[0] >= self._sentence_index(pos) - PRONOUN_SENTENCE_REACH:
+                return self._previous_speaker[1]
+        found = self.names.last_before(pos, "person")
+        return found.name if found else None
 
     def _resolve_group_pronoun(self, pos: int) -> Optional[str]:
         """'it said' / 'they called for': the subject of the last reporting sentence before."""
@@ -420,7 +432,7 @@ class SpeakerFinder:
             tokens = self._tokens(start, min(end, pos))
             verbs = [k for k, t in enumerate(tokens) if t.lower_ in REPORTING_VERBS]
             if verbs:
-                subject = _subject_chunk(tokens[:verbs[0]])
+                subject = _subject_chunk(tokens[:verbs[0]], self.names)
                 lowered = [t.lower_ for t in subject if not t.is_punct]
                 if subject and not (len(lowered) == 1 and lowered[0] in GROUP_PRONOUNS | PERSON_PRONOUNS):
                     return self._resolve(subject, first=True)
@@ -444,30 +456,52 @@ def _aux_trimmed(tokens: list) -> list:
 
 
 def _phrase_after(tokens: list) -> list:
-    """'a middle-aged woman who …' -> 'a middle-aged woman'; 'Anabel Ghulasyan, 41, …' -> the name."""
+    """'a middle-aged woman who …' -> 'a middle-aged woman'; 'Anabel Ghulasyan, 41, …' -> the name;
+    'said Friday on Instagram' -> nothing (a date is not a speaker)."""
     out = []
     for tok in tokens[:MAX_ATTRIBUTION_TOKENS]:
         if tok.is_punct and tok.text not in ("-", "–", "'", "’") or tok.lower_ in PHRASE_STOPS:
+            break
+        if tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in DATE_WORDS:
             break
         out.append(tok)
     return out
 
 
-def _subject_chunk(tokens: list) -> list:
-    """The comma-separated piece before a verb that holds its subject: the first piece,
-    unless it is an adverbial ('On Thursday, X said'); parentheticals are skipped."""
+def _subject_chunk(tokens: list, names: Optional["NameIndex"] = None) -> list:
+    """The comma-separated piece before a verb that holds its subject.
+
+    WHY: wire copy wraps subjects in adverbials and appositions ('On Thursday, X said',
+    'X, 41, said', 'A statement from X's office, issued …, said', 'A former finalist, she
+    added'). The subject is the first piece that names someone, skipping adverbials and
+    bracketed asides; a lone pronoun right before the verb wins.
+    """
     tokens = _aux_trimmed(tokens)
     chunks: list[list] = [[]]
+    depth = 0
     for tok in tokens:
-        if tok.text in (",", ";", "—", "–", ":", "(", ")"):
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif tok.text in (",", ";", "—", "–", ":"):
             chunks.append([])
         else:
             chunks[-1].append(tok)
     chunks = [c for c in chunks if c]
-    for chunk in chunks:
-        if chunk[0].lower_ not in ADVERBIAL_OPENERS:
-            return chunk
-    return chunks[-1] if chunks else []
+    if not chunks:
+        return []
+    if len(chunks[-1]) == 1 and chunks[-1][0].lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return chunks[-1]
+    candidates = [c for c in chunks if c[0].lower_ not in ADVERBIAL_OPENERS] or chunks[-1:]
+    if names is not None:
+        for chunk in candidates:
+            start, end = chunk[0].idx, chunk[-1].idx + len(chunk[-1].text)
+            if names.within(start, end):
+                return chunk
+    return candidates[0]
 
 
 def _core_phrase(tokens: list) -> list:
@@ -485,6 +519,13 @@ def _core_phrase(tokens: list) -> list:
     if any(w.is_space for w in words) or len(words) > 8:
         return []
     return words
+
+
+def _names_something(core: list) -> bool:
+    """'Qatari foreign ministry' names an organisation; 'Did I' and 'Felt we should' do not."""
+    if any(t.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | {"i", "we", "you", "me", "us"} for t in core):
+        return False
+    return any(t.text[:1].isupper() and not t.is_stop for t in core) and not core[-1].is_stop
 
 
 def _names_more_than(core: list, org: Named) -> bool:
