@@ -116,6 +116,7 @@ def test_an_aim_is_not_a_casualty(blank_nlp, finder):
     ("Two dozen ambulances carried 23 people with severe wounds.", [(24, "count"), (23, "wounded")]),
     ("The city of 2 million people was shelled.", [(2_000_000, "count")]),
     ("A two-carriage tram overturned and 7 people died.", [(2, "count"), (7, "killed")]),
+    ("Rebels captured two hills overlooking the road.", [(2, "count")]),
 ])
 def test_counts_of_other_things(blank_nlp, finder, text, expected):
     assert pairs(figures_of(blank_nlp, finder, text)) == expected
@@ -143,6 +144,16 @@ def test_durations_are_dates_not_figures(blank_nlp, finder):
 ])
 def test_identifiers_and_ordinals_are_not_figures(blank_nlp, finder, text):
     assert figures_of(blank_nlp, finder, text) == []
+
+
+def test_clock_time_is_not_a_figure(blank_nlp, finder):
+    assert pairs(figures_of(blank_nlp, finder, "A guard was killed at 10 p.m. and 3 others died later.")) == [
+        (3, "killed")]
+
+
+def test_death_toll_linked_by_a_preposition(blank_nlp, finder):
+    assert pairs(figures_of(blank_nlp, finder, "Officials put the death toll at 57.")) == [(57, "killed")]
+    assert pairs(figures_of(blank_nlp, finder, "The bodies of 19 men were found.")) == [(19, "killed")]
 
 
 def test_an_age_is_not_a_casualty(blank_nlp, finder):

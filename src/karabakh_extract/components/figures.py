@@ -230,10 +230,15 @@ class FigureFinder:
     def _verb_before(self, doc, q: Quantity, cues, sent) -> Optional[str]:
         """'killed at least 90', 'wounded 392', 'death toll of 50'."""
         t = q.start - 1
-        if t >= sent.start and doc[t].lower_ in ("of", "to", "at"):
+        linked = t >= sent.start and doc[t].lower_ in ("of", "to", "at")
+        if linked:
             t -= 1
         cue = cues["end"].get(t) if t >= sent.start else None
-        return cue.category if cue and cue.role != "moved" and not _is_irrealis(doc, cue, sent) else None
+        if cue is None or cue.role == "moved" or _is_irrealis(doc, cue, sent):
+            return None
+        if linked and cue.role != "noun":
+            return None                    # "killed at 10": a time; only "toll at 50", "bodies of 30" link
+        return cue.category
 
     def _casualty_after(self, doc, q: Quantity, starts, cues, sent) -> Optional[str]:
         """A casualty word later in the number's clause, past any list that shares it."""
