@@ -320,3 +320,12 @@ def test_forward_cue_several_words_before_the_weekday():
     v = values("Tokyo and Washington will be seeking to raise that pressure at the United Nations Friday.",
                "2017-09-14")
     assert v["Friday"] == "2017-09-15"
+
+
+def test_ahead_of_and_starting_look_forward():
+    v = values("Diplomats gathered ahead of Thursday's talks on a truce starting Saturday.", "2020-10-28")
+    assert v == {"Thursday's": "2020-10-29", "Saturday": "2020-10-31"}
+
+
+def test_last_as_a_verb_does_not_block_a_forward_cue():
+    assert values("The truce would last until Monday.")["Monday"] == "2020-11-02"
