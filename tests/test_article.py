@@ -606,3 +606,11 @@ def test_wrapped_copy_keeps_byline_and_date_lines_apart():
     assert page.headline_text == "A winter storm sinks four fishing boats off the coast of Malta"
     assert page.contributors == ["Maria Borg"]
     assert page.published == "2021-03-02"
+
+
+def test_slash_dates_read_day_first_when_the_page_writes_them_so():
+    text = page_of("Storm sinks fishing boats off Malta", "Updated: 05/03/2021 14:07", LEAD, SECOND,
+                   "First published 16/02/2021")
+    assert parse_page(text).published == "2021-03-05T14:07:00"
+    text = page_of("Storm sinks fishing boats off Malta", "Updated: 05/03/2021", LEAD, SECOND)
+    assert parse_page(text).published == "2021-05-03"

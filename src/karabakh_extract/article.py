@@ -162,9 +162,10 @@ def _published(text: str, parsed: _Parsed, lead: Optional[int], skip: tuple[Opti
     """The page's date: the corpus date marker, a date line in the header, the lead's own day.
     `skip`: the headline and dek, whose dates are news, not the page's date."""
     header = [i for i in range(lead if lead is not None else len(parsed.paras)) if i not in skip]
+    dayfirst = page_dates.slash_dates_day_first(text)
     header_dates = [found for i in header
                     if parsed.kinds[i] not in (Kind.STORY, Kind.CAPTION) and len(parsed.paras[i].flat) <= HEADER_DATE_MAX_CHARS
-                    for found in [page_dates.first_date(parsed.paras[i].flat)] if found]
+                    for found in [page_dates.first_date(parsed.paras[i].flat, dayfirst)] if found]
     markers = date_markers(text)
     if markers:
         richer = [d.iso for d in header_dates if d.iso[:10] == markers[0] and d.has_time]
@@ -178,7 +179,7 @@ def _published(text: str, parsed: _Parsed, lead: Optional[int], skip: tuple[Opti
             return found
     for para in parsed.paras:
         if len(para.flat) <= HEADER_DATE_MAX_CHARS and page_dates.PUBLISHED_LABEL.search(para.flat):
-            found = page_dates.first_date(para.flat)
+            found = page_dates.first_date(para.flat, dayfirst)
             if found:
                 return found.iso
     return None

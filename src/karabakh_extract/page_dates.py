@@ -82,7 +82,7 @@ def zone_offset(zone: Optional[str]) -> Optional[dt.timezone]:
     return dt.timezone(dt.timedelta(minutes=minutes if match.group(1) == "+" else -minutes))
 
 
-def _parse(match: re.Match, time_before: Optional[re.Match] = None) -> Optional[str]:
+def _parse(match: re.Match, time_before: Optional[re.Match] = None, dayfirst: bool = False) -> Optional[str]:
     """ISO text for a DATE match (and a time that came before the date, if any)."""
     if match.group("iso"):
         raw = match.group("iso") + ("T" + match.group("isotime") if match.group("isotime") else "")
@@ -98,7 +98,8 @@ def _parse(match: re.Match, time_before: Optional[re.Match] = None) -> Optional[
         raw = calendar + (" " + re.sub(r"^(\d{1,2})\.(\d\d)", r"\1:\2", clock.group("time")) if clock else "")
         zone = zone_offset(clock.group("zone")) if clock else None
     try:
-        value = date_parser.parse(raw, dayfirst=bool(match.group("dotted")) if not match.group("iso") else False,
+        dayfirst = bool(match.group("dotted")) or (dayfirst and bool(match.group("numeric")))
+        value = date_parser.parse(raw, dayfirst=dayfirst and not match.group("iso"),
                                   default=dt.datetime(1900, 1, 1))
     except (ValueError, OverflowError):
         return None
@@ -126,9 +127,10 @@ def _time_before(text: str, match: re.Match) -> Optional[re.Match]:
     return TIME_BEFORE.search(text, max(0, match.start() - 40), match.start())
 
 
-def first_date(text: str) -> Optional[FoundDate]:
+def first_date(text: str, dayfirst: bool = False) -> Optional[FoundDate]:
+    """The first full date in `text`; `dayfirst` reads 05/01/2019 as 5 January (see slash_dates_day_first)."""
     for match in DATE.finditer(text):
-        iso = _parse(match, _time_before(text, match))
+        iso = _parse(match, _time_before(text, match), dayfirst)
         if iso:
             return FoundDate(iso, match.start(), match.end())
     return None
@@ -164,3 +166,18 @@ def dateline_date(lead: str, page_text: str) -> Optional[str]:
         return None
     found = first_date(f"{match.group('md')}, {year.group('year')}")
     return found.iso if found else None
+
+
+SLASH_DATE = re.compile(rf"(?<![\d/])([0-3]?\d)/([0-3]?\d)/{_YEAR}(?![\d/])")
+
+
+def slash_dates_day_first(text: str) -> bool:
+    """Whether the page writes 16/01/2019 (day first) rather than 11/16/2020: decided by any
+    slash date on the page whose first or second number cannot be a month. US order by default."""
+    for match in SLASH_DATE.finditer(text):
+        first, second = int(match.group(1)), int(match.group(2))
+        if first > 12 >= second:
+            return True
+        if second > 12 >= first:
+            return False
+    return False
