@@ -614,3 +614,9 @@ def test_slash_dates_read_day_first_when_the_page_writes_them_so():
     assert parse_page(text).published == "2021-03-05T14:07:00"
     text = page_of("Storm sinks fishing boats off Malta", "Updated: 05/03/2021", LEAD, SECOND)
     assert parse_page(text).published == "2021-05-03"
+
+
+def test_joint_wire_credit_gives_the_first_wire():
+    page = parse_page(page_of("Storm sinks fishing boats off Malta", "AP and AFP, VALLETTA", SECOND, THIRD))
+    assert page.agency == "AP"
+    assert page.byline == "AP and AFP, VALLETTA"
