@@ -200,3 +200,19 @@ def test_event_text_never_spans_blanked_furniture(blank_nlp):
     text = "Subscribe to our newsletter" + " " * 30 + "The truce collapsed on Monday after heavy shelling."
     [event] = _events(blank_nlp, text)
     assert event.text == "The truce collapsed on Monday after heavy shelling."
+
+
+def test_call_to_respect_a_truce_is_not_a_proposal(blank_nlp):
+    [event] = _events(blank_nlp, "The U.N. urged both sides to respect the ceasefire along the border.")
+    assert event.status == "took_effect"
+
+
+def test_held_territory_is_not_a_status(blank_nlp):
+    text = "Shelling hit Russian-held villages, officials said, and a ceasefire was proposed by Turkey."
+    [event] = _events(blank_nlp, text, places={"Turkey": []})
+    assert event.status == "proposed"
+
+
+def test_postponed_talks_are_still_planned(blank_nlp):
+    [event] = _events(blank_nlp, "Peace talks on ending the war were postponed until next month.")
+    assert (event.type, event.status) == ("talks", "planned")

@@ -60,7 +60,7 @@ CONFLICT_CONTEXT = frozenset(_LEX["conflict_context_words"])
 NEGATORS = frozenset(("not", "no", "never", "against", "without", "n't", "n’t", "avoid", "prevent", "deny", "denied"))
 POSSESSIVES_AND_DETERMINERS = frozenset(("the", "a", "an", "their", "its", "his", "her", "our", "my", "your"))
 CLAUSE_BOUNDARIES = frozenset((",", ";", ":", "—", "–", "(", ")", "--"))
-MAX_CUE_DISTANCE = 15
+MAX_CROSS_CLAUSE_DISTANCE = 6
 MAX_MODIFIER_SCAN = 6
 _DURATION = re.compile(r"\b(\w+)-(hour|day|week|month|year)\b")
 _BROKERED_BY_HYPHEN = re.compile(r"((?:[A-Z][\w.’']*)(?:[ -][A-Z][\w.’']*)*)-(?:brokered|mediated|engineered|sponsored|negotiated)\b")
@@ -196,7 +196,7 @@ class EventFinder:
             for tok in doc[s:e]:
                 if "-" in tok.text[1:]:
                     suffix = tok.lower_.rsplit("-", 1)[1]
-                    if suffix in self.cue_table:
+                    if suffix in BROKER_VERBS and suffix in self.cue_table:   # not 'Russian-held'
                         found.append(Span(doc, tok.i, tok.i + 1, label=suffix))
         return found
 
@@ -338,7 +338,8 @@ def _nearest_mention(doc: Doc, story: StoryText, mentions: list[Mention], kind: 
         return None
     clause = story.clause_of(cue, same_type[0].sentence)
     in_clause = [m for m in same_type if clause[0] <= m.start < clause[1]]
-    pool = in_clause or [m for m in same_type if abs(m.start - cue) <= MAX_CUE_DISTANCE]
+    # across a comma only a near modifier: 'a four-month-old, U.N.-brokered ceasefire'
+    pool = in_clause or [m for m in same_type if 0 < m.start - cue <= MAX_CROSS_CLAUSE_DISTANCE]
     if not pool:
         return None
     return min(pool, key=lambda m: (abs(m.start - cue), m.start))
