@@ -86,6 +86,8 @@ def test_killed_or_wounded_is_casualties(blank_nlp, finder):
     ("A group of about 70 refugees reached the town.", [(70, "displaced")]),
     ("Doctors treated 14 people with serious wounds.", [(14, "wounded")]),
     ("Two soldiers died when their truck hit a mine.", [(2, "killed")]),
+    ("The governor mourned the death of 11 miners.", [(11, "killed")]),
+    ("About 60 people were rushed to hospital.", [(60, "wounded")]),
     ("Militia fighting left 2 killed and 9 injured.", [(2, "killed"), (9, "wounded")]),
 ])
 def test_casualty_categories(blank_nlp, finder, text, expected):

@@ -230,10 +230,11 @@ class FigureFinder:
     def _verb_before(self, doc, q: Quantity, cues, sent) -> Optional[str]:
         """'killed at least 90', 'wounded 392', 'death toll of 50'."""
         t = q.start - 1
-        linked = t >= sent.start and doc[t].lower_ in ("of", "to", "at")
-        if linked:
-            t -= 1
-        cue = cues["end"].get(t) if t >= sent.start else None
+        if t < sent.start:
+            return None
+        cue, linked = cues["end"].get(t), False
+        if cue is None and t - 1 >= sent.start and doc[t].lower_ in ("of", "to", "at"):
+            cue, linked = cues["end"].get(t - 1), True
         if cue is None or cue.role == "moved" or _is_irrealis(doc, cue, sent):
             return None
         if linked and cue.role != "noun":
