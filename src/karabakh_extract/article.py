@@ -137,10 +137,11 @@ def _past_topic_label(parsed: _Parsed, i: int, lead: int) -> int:
 def _find_summary(parsed: _Parsed, headline: Optional[int], lead: int) -> Optional[int]:
     """The dek: prose between the headline and the lead (some sites leave off its full stop)."""
     start = headline + 1 if headline is not None else 0
+    headline_text = parsed.paras[headline].flat if headline is not None else None
     for i in range(start, lead):
         kind, words = parsed.kinds[i], len(parsed.paras[i].flat.split())
         if kind is Kind.STORY or (kind is Kind.TITLE and words >= DEK_MIN_WORDS):
-            if not _is_appeal(parsed, i) and parsed.paras[i].flat != parsed.paras[headline or 0].flat:
+            if not _is_appeal(parsed, i) and parsed.paras[i].flat != headline_text:
                 return i
     return None
 
