@@ -329,3 +329,18 @@ def test_ahead_of_and_starting_look_forward():
 
 def test_last_as_a_verb_does_not_block_a_forward_cue():
     assert values("The truce would last until Monday.")["Monday"] == "2020-11-02"
+
+
+def test_month_day_told_in_the_past_that_would_fall_ahead_is_last_years():
+    v = values("The couple announced Aug. 6 that they were separating. The tour will begin May 16.", "2018-02-06")
+    assert v == {"Aug. 6": "2017-08-06", "May 16": "2018-05-16"}
+
+
+def test_forward_cue_inside_a_quotation_does_not_reach_the_date():
+    v = values('"I would never call him short," Trump tweeted on Saturday.', "2017-11-15")
+    assert v["Saturday"] == "2017-11-11"
+
+
+def test_sentence_opening_weekday_in_past_narrative_stays_past():
+    assert values("Tuesday's test was the same missile that will worry Japan.", "2017-08-30") == {
+        "Tuesday's": "2017-08-29"}

@@ -290,9 +290,11 @@ class _Document:
         return cut + 2 if cut >= 0 else 0
 
     def words_before(self, pos: int, count: int = 8) -> list[str]:
-        """Up to `count` lower-cased words before `pos`, within its sentence, nearest last."""
+        """Up to `count` lower-cased words before `pos`, within its sentence and outside any
+        quotation or clause closed before it, nearest last."""
         start = max(self.sentence_start(pos), pos - 120)
-        return _WORD.findall(self.text[start:pos].lower())[-count:]
+        context = _CLAUSE_EDGE.split(self.text[start:pos])[-1]
+        return _WORD.findall(context.lower())[-count:]
 
     def words_after(self, pos: int, count: int = 8) -> list[str]:
         starts = self.sentence_starts
@@ -318,11 +320,15 @@ class _Document:
                 return True
         if start - self.sentence_start(start) <= 12:   # a sentence-opening date: look after it
             for word in self.words_after(end, 8):
-                if word in breaks:
+                if word in breaks or _is_past(word):
                     return False
                 if word in _words("future_modal"):
                     return True
         return False
+
+    def looks_back(self, start: int) -> bool:
+        """Is a past-tense verb right before this date ("announced Aug. 6", "was seized on May 4")?"""
+        return any(_is_past(word) for word in self.words_before(start, 6))
 
     def clause_ends_at(self, pos: int) -> bool:
         return re.match(r"[^\S\n]*(?:[,.;:)\u2014]|\n|$)", self.text[pos:pos + 3] or "") is not None
@@ -347,6 +353,11 @@ class _Document:
             self.last_year = int(value)
 
 
+def _is_past(word: str) -> bool:
+    return word in _words("past_cue") or (len(word) > 4 and word.endswith("ed") and word not in _words("forward_cue"))
+
+
+_CLAUSE_EDGE = re.compile(r"[\"\u201c\u201d?!;:()\u2014]")
 _WORD = re.compile(r"[a-z0-9\u00a9]+(?:['\u2019.][a-z]+)*|['\u2019]ll\b")
 
 
@@ -398,8 +409,16 @@ def _dated(doc: _Document, start: int, end: int, month: int, day: int, year: Opt
         value, reason = None, NO_YEAR
     else:
         forward = doc.looks_forward(start, end)
-        value, reason = _safe(lambda: resolve_month_day(doc.anchor, month, day, forward).isoformat())
+        value, reason = _safe(lambda: _month_day_in_context(doc, start, month, day, forward))
     return _expr(doc, start, end, "date", value, reason)
+
+
+def _month_day_in_context(doc: _Document, start: int, month: int, day: int, forward: bool) -> str:
+    """resolve_month_day, but a date told in the past tense that would fall after the anchor is last year's."""
+    candidate = resolve_month_day(doc.anchor, month, day, forward)
+    if not forward and candidate > doc.anchor + dt.timedelta(days=7) and doc.looks_back(start):
+        candidate = dt.date(candidate.year - 1, month, day)
+    return candidate.isoformat()
 
 
 def _landmark_year(doc: _Document, end: int, month: int, day: int) -> Optional[int]:
