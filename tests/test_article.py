@@ -620,3 +620,12 @@ def test_joint_wire_credit_gives_the_first_wire():
     page = parse_page(page_of("Storm sinks fishing boats off Malta", "AP and AFP, VALLETTA", SECOND, THIRD))
     assert page.agency == "AP"
     assert page.byline == "AP and AFP, VALLETTA"
+
+
+@pytest.mark.parametrize("line", ["Updated 2:54 PM EDT, March 2, 2021", "Last Updated: March 2, 2021 12:00 AM",
+                                  "Issued on: 02/03/2021 - 07:36"])
+def test_date_lines_with_clock_and_zone_are_not_headlines(line):
+    text = page_of(line, "Storm sinks fishing boats off Malta", LEAD, SECOND)
+    page = parse_page(text)
+    assert page.headline_text == "Storm sinks fishing boats off Malta"
+    assert page.published.startswith("2021-")

@@ -143,9 +143,13 @@ def is_date_line(text: str) -> bool:
     found = first_date(text)
     if not found:
         return False
-    rest = text[:found.start] + " " + text[found.end:]
-    rest = re.sub(rf"{WEEKDAY}|\b(?:on|at|Published|Posted|Updated|Last updated|Date|First published)\b", " ", rest, flags=re.I)
+    rest = CLOCK.sub(" ", text[:found.start] + " " + text[found.end:])
+    rest = DATE_LINE_WORDS.sub(" ", rest)
     return len(re.findall(r"[A-Za-z]{2,}", rest)) <= 1
+
+
+CLOCK = re.compile(_TIME)
+DATE_LINE_WORDS = re.compile(rf"{WEEKDAY}|\b(?:on|at|Published|Posted|Updated|Last updated|Date|First published|Issued on|Modified)\b", re.I)
 
 
 def lead_date(text: str) -> Optional[str]:
