@@ -172,14 +172,19 @@ def dateline_date(lead: str, page_text: str) -> Optional[str]:
     return found.iso if found else None
 
 
-SLASH_DATE = re.compile(rf"(?<![\d/])([0-3]?\d)/([0-3]?\d)/{_YEAR}(?![\d/])")
+# "/MM/YYYY" (or "/DD/YYYY"): starts with a literal, so re's fast literal scan does the work.
+SLASH_DATE_TAIL = re.compile(rf"/([0-3]?\d)/{_YEAR}(?![\d/])")
+LEADING_NUMBER = re.compile(r"(?<![\d/])([0-3]?\d)$")
 
 
 def slash_dates_day_first(text: str) -> bool:
     """Whether the page writes 16/01/2019 (day first) rather than 11/16/2020: decided by any
     slash date on the page whose first or second number cannot be a month. US order by default."""
-    for match in SLASH_DATE.finditer(text):
-        first, second = int(match.group(1)), int(match.group(2))
+    for match in SLASH_DATE_TAIL.finditer(text):
+        lead = LEADING_NUMBER.search(text, max(0, match.start() - 3), match.start())
+        if not lead:
+            continue
+        first, second = int(lead.group(1)), int(match.group(1))
         if first > 12 >= second:
             return True
         if second > 12 >= first:
