@@ -227,3 +227,15 @@ def test_said_then_a_day_is_not_a_speaker(blank_nlp):
             "said Friday on Instagram.")
     [quote] = _quotes(blank_nlp, text, people={"Ola Berg": ["Berg"]})
     assert quote.speaker == "Ola Berg"
+
+
+def test_capitalised_verb_forms_inside_names_are_not_verbs(blank_nlp):
+    text = "\u201cBoth sides refuse to compromise,\u201d a U.S. State Department spokesperson said in a statement."
+    [quote] = _quotes(blank_nlp, text, orgs={"State Department": ["U.S. State Department"]})
+    assert quote.speaker == "State Department"
+
+
+def test_according_to_before_the_quote(blank_nlp):
+    text = "According to the Red Crescent, the shelter was \u201chit twice while families slept inside\u201d."
+    [quote] = _quotes(blank_nlp, text, orgs={"Red Crescent": []})
+    assert quote.speaker == "Red Crescent"

@@ -214,8 +214,8 @@ class EventFinder:
             if _modifies_other_noun(doc, span, story):
                 continue
             for kind, rank in self.cue_table.get(phrase, ()):
-                if _negated(doc, span.start, story) and STATUS_RANK[kind][rank] in ("violated", "collapsed", "took_effect"):
-                    continue
+                if _negated(doc, span.start, story):
+                    continue                        # 'has not been violated', 'would not return to talks'
                 target = _nearest_mention(doc, story, by_sentence[sentence], kind, span.start)
                 if target is not None:
                     target.cues.append((rank, span.start))
@@ -546,7 +546,8 @@ def _location(doc: Doc, story: StoryText, draft: Draft, names: NameIndex) -> Opt
         for i in range(s, e - 1):
             if doc[i].lower_ in ("in", "at"):
                 tok = doc[i + 1]
-                hit = [n for n in names.within(tok.idx, doc[min(e, i + 4) - 1].idx + 1) if n.start == tok.idx]
+                last = doc[min(e, i + 5) - 1]
+                hit = [n for n in names.within(tok.idx, last.idx + len(last.text)) if n.start == tok.idx]
                 if hit and hit[0].kind == "place":
                     return hit[0].name
     return None

@@ -334,13 +334,13 @@ class SpeakerFinder:
         if not tokens:
             return None, False
         head = tokens[0].lower_
-        if head in REPORTING_VERBS:
+        if _is_reporting_verb(tokens, 0):
             rest = tokens[2:] if head == "according" and len(tokens) > 1 and tokens[1].lower_ == "to" else tokens[1:]
-            return self._resolve(_phrase_after(rest), first=True), True
+            return self._resolve(self._named_phrase_after(rest), first=True), True
         for k, tok in enumerate(tokens[:MAX_ATTRIBUTION_TOKENS]):
             if tok.text in ".!?" or tok.text in OPENING_MARKS:
                 break
-            if tok.lower_ in REPORTING_VERBS and k > 0 and not _is_adjective_use(tokens, k):
+            if _is_reporting_verb(tokens, k) and k > 0:
                 if tokens[k - 1].text == ",":   # '…” to end the crisis, said X'
                     after = self._resolve(_phrase_after(tokens[k + 1:]), first=True)
                     if after:
@@ -350,10 +350,25 @@ class SpeakerFinder:
                 return self._resolve(_subject_chunk(tokens[:k], self.names), first=False), True
         return None, False
 
+    def _named_phrase_after(self, tokens: list) -> list:
+        """'said the AU envoy, former President Olusegun Obasanjo': a person named in the
+        apposition is the speaker the role describes."""
+        phrase = _phrase_after(tokens)
+        rest = tokens[len(phrase):]
+        if phrase and rest and rest[0].text == ",":
+            start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
+            if not any(n.kind == "person" for n in self.names.within(start, end)):
+                apposition = _phrase_after(rest[1:])
+                if apposition:
+                    a_start, a_end = apposition[0].idx, apposition[-1].idx + len(apposition[-1].text)
+                    if any(n.kind == "person" for n in self.names.within(a_start, a_end)):
+                        return apposition
+        return phrase
+
     # X said: "…" / X said (that) … "…"
     def _before_quote(self, start: int, end: int) -> tuple[Optional[str], bool]:
         tokens = self._tokens(start, end)
-        verbs = [k for k, t in enumerate(tokens) if t.lower_ in REPORTING_VERBS and not _is_adjective_use(tokens, k)]
+        verbs = [k for k in range(len(tokens)) if _is_reporting_verb(tokens, k)]
         if not verbs:
             return None, False
         k = verbs[-1]
@@ -395,7 +410,8 @@ class SpeakerFinder:
         orgs = [m for m in inside if m.kind == "org"]
         if orgs:
             org = orgs[0] if first else orgs[-1]
-            if core and _names_more_than(core, org) and any(t.lower_ in ORG_HEADS for t in core):
+            # 'U.N. mission in Libya' names more than 'U.N.'; 'U.S. State Department' is the department
+            if core and any(t.lower_ in ORG_HEADS and not org.start <= t.idx < org.end for t in core):
                 return _text_of(self.text, core)
             return org.name
         phrase = _norm(self.text[start:end])
@@ -430,7 +446,7 @@ class SpeakerFinder:
                 break
             start, end = self.sentences[back]
             tokens = self._tokens(start, min(end, pos))
-            verbs = [k for k, t in enumerate(tokens) if t.lower_ in REPORTING_VERBS]
+            verbs = [k for k in range(len(tokens)) if _is_reporting_verb(tokens, k)]
             if verbs:
                 subject = _subject_chunk(tokens[:verbs[0]], self.names)
                 lowered = [t.lower_ for t in subject if not t.is_punct]
@@ -438,6 +454,15 @@ class SpeakerFinder:
                     return self._resolve(subject, first=True)
         found = self.names.last_before(pos, "org")
         return found.name if found else None
+
+
+def _is_reporting_verb(tokens: list, k: int) -> bool:
+    """'said', 'told' — in lower case ('State Department', 'Washington Post' are names)
+    and not used as a modifier ('the agreed number')."""
+    tok = tokens[k]
+    if tok.lower_ == "according":
+        return k + 1 < len(tokens) and tokens[k + 1].lower_ == "to"
+    return tok.lower_ in REPORTING_VERBS and tok.text.islower() and not _is_adjective_use(tokens, k)
 
 
 def _is_adjective_use(tokens: list, k: int) -> bool:
@@ -497,10 +522,11 @@ def _subject_chunk(tokens: list, names: Optional["NameIndex"] = None) -> list:
         return chunks[-1]
     candidates = [c for c in chunks if c[0].lower_ not in ADVERBIAL_OPENERS] or chunks[-1:]
     if names is not None:
-        for chunk in candidates:
-            start, end = chunk[0].idx, chunk[-1].idx + len(chunk[-1].text)
-            if names.within(start, end):
-                return chunk
+        for kinds in (("person",), ("person", "org", "place")):     # 'The AU envoy, Olusegun Obasanjo,'
+            for chunk in candidates:
+                start, end = chunk[0].idx, chunk[-1].idx + len(chunk[-1].text)
+                if any(n.kind in kinds for n in names.within(start, end)):
+                    return chunk
     return candidates[0]
 
 
@@ -526,10 +552,6 @@ def _names_something(core: list) -> bool:
     if any(t.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | {"i", "we", "you", "me", "us"} for t in core):
         return False
     return any(t.text[:1].isupper() and not t.is_stop for t in core) and not core[-1].is_stop
-
-
-def _names_more_than(core: list, org: Named) -> bool:
-    return core[0].idx < org.start or core[-1].idx + len(core[-1].text) > org.end
 
 
 def _text_of(text: str, tokens: list) -> str:
