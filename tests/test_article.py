@@ -629,3 +629,10 @@ def test_date_lines_with_clock_and_zone_are_not_headlines(line):
     page = parse_page(text)
     assert page.headline_text == "Storm sinks fishing boats off Malta"
     assert page.published.startswith("2021-")
+
+
+def test_dateline_day_takes_the_year_from_a_caption_of_that_day():
+    caption = "Fishermen inspect a damaged boat in Valletta, Malta, March 2, 2021. REUTERS/Maria Borg"
+    text = page_of("Storm sinks boats", "VALLETTA, March 2 (Reuters) - A storm sank four fishing boats overnight.",
+                   caption, SECOND)
+    assert parse_page(text).published == "2021-03-02"

@@ -163,12 +163,19 @@ def lead_date(text: str) -> Optional[str]:
 
 
 def dateline_date(lead: str, page_text: str) -> Optional[str]:
-    """'WASHINGTON, Oct 30 (Reuters) -' with the year from the page's copyright line."""
+    """'WASHINGTON, Oct 30 (Reuters) -' with the year from a full date of the same day elsewhere
+    on the page (a photo caption's), else from the page's copyright line."""
     match = DATELINE_DAY.match(lead[:120])
-    year = COPYRIGHT_YEAR.search(page_text)
-    if not match or not year:
+    if not match:
         return None
-    found = first_date(f"{match.group('md')}, {year.group('year')}")
+    day = first_date(f"{match.group('md')}, 2000")
+    if day is None:
+        return None
+    for found in find_dates(page_text):
+        if found.iso[4:10] == day.iso[4:10]:
+            return found.iso[:10]
+    year = COPYRIGHT_YEAR.search(page_text)
+    found = first_date(f"{match.group('md')}, {year.group('year')}") if year else None
     return found.iso if found else None
 
 
