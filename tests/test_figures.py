@@ -65,6 +65,21 @@ def test_the_dead_included_with_of_them(blank_nlp, finder):
     assert pairs(figs) == [(56, "killed"), (12, "killed"), (2, "killed")]
 
 
+def test_an_aside_between_the_number_and_its_verb(blank_nlp, finder):
+    figs = figures_of(blank_nlp, finder, "Witnesses said at least 84 people, including children, were killed.")
+    assert pairs(figs) == [(84, "killed")]
+
+
+def test_among_the_killed(blank_nlp, finder):
+    figs = figures_of(blank_nlp, finder, "Three Tunisians and two Algerians were among the 84 people killed.")
+    assert pairs(figs) == [(3, "killed"), (2, "killed"), (84, "killed")]
+
+
+def test_a_list_continues_whatever_the_people_are_called(blank_nlp, finder):
+    figs = figures_of(blank_nlp, finder, "The crash killed 10 tourists and two local pilots.")
+    assert pairs(figs) == [(10, "killed"), (2, "killed")]
+
+
 def test_death_toll_topped_is_more_than(blank_nlp, finder):
     figs = figures_of(blank_nlp, finder,
                       "A rights group said the death toll from the clashes in the north had topped 2,000.")
@@ -240,6 +255,14 @@ def test_numbers_inside_model_date_entities_are_skipped(blank_nlp, finder):
               ents=["O", "B-DATE", "I-DATE", "O", "O", "O", "O", "O"])
     figures = getattr(finder(doc)._, ext.FIGURES)
     assert pairs(figures) == [(12, "killed")]
+
+
+def test_a_date_after_the_number_still_ends_its_clause(blank_nlp, finder):
+    words = ["The", "death", "toll", "rose", "to", "at", "least", "six", "Friday", "."]
+    doc = Doc(blank_nlp.vocab, words=words, spaces=[True] * 8 + [False, False],
+              ents=["O"] * 8 + ["B-DATE", "O"])
+    figures = getattr(finder(doc)._, ext.FIGURES)
+    assert [(f.value, f.category, f.qualifier) for f in figures] == [(6, "killed", "at least")]
 
 
 @pytest.mark.parametrize("text", [

@@ -66,6 +66,9 @@ COMPLEMENT_WORDS = frozenset(
 LIST_WORDS = frozenset(("and", ",", "or", "plus"))
 # A casualty verb after these tells of an aim or a risk, not of a death: "to kill", "could die".
 IRREALIS_WORDS = frozenset("to would could might may will can should".split())
+# ", including children," / ", most of them civilians,": an aside between a number and its verb.
+ASIDE_OPENERS = frozenset("including among mostly most many all some both".split())
+ASIDE_WINDOW = 8
 PREDICATE_WINDOW = 8
 BACKWARD_WINDOW = 40
 INHERIT_WINDOW = 15
@@ -245,11 +248,22 @@ class FigureFinder:
         """A casualty word later in the number's clause, past any list that shares it."""
         i = _past_list(doc, q.phrase_end, starts, sent)
         stop = min(sent.end, i + PREDICATE_WINDOW)
+        inside_aside = q.start > sent.start and doc[q.start - 1].lower_ in ASIDE_OPENERS
         while i < stop:
             token = doc[i]
             if token.text in QUOTES:
                 i += 1
                 stop = min(sent.end, stop + 1)
+                continue
+            if token.text == ",":
+                aside_end = _aside_end(doc, i, sent) if not inside_aside else i + 1
+                inside_aside = False
+                if aside_end is not None:      # "84 people, including children, were killed"
+                    stop = min(sent.end, stop + aside_end - i)
+                    i = aside_end
+                    continue
+            if i in starts and _after_among(doc, i, sent):
+                i = max(starts[i].phrase_end, starts[i].end)   # "were among the 84 people killed"
                 continue
             if (token.text in CLAUSE_PUNCT or token.lower_ in CLAUSE_WORDS
                     or token.lower_ in REPORTING_VERBS or i in starts):
@@ -279,7 +293,7 @@ class FigureFinder:
     def _continued_list(self, doc, q: Quantity, quantities, sent, head) -> Optional[str]:
         """'three people were killed in the north and five in the city': five continues the list."""
         before = q.start - 1
-        if before < sent.start or doc[before].lower_ not in LIST_WORDS or not _person_like(head, q):
+        if before < sent.start or doc[before].lower_ not in LIST_WORDS:
             return None
         earlier = [p for p in quantities
                    if p.end <= q.start and p.number_start >= sent.start and q.start - p.end <= INHERIT_WINDOW]
@@ -293,6 +307,8 @@ class FigureFinder:
         if not _person_like(head, q):
             return None
         after = _past_list(doc, q.phrase_end, starts, sent)
+        while after < sent.end and doc[after].ent_type_ in ("DATE", "TIME"):
+            after += 1                     # "rose to at least six Friday"
         if after < sent.end:
             token = doc[after]
             if not (token.is_punct or token.is_space or token.lower_ in COMPLEMENT_WORDS):
@@ -520,6 +536,26 @@ def _person_like(head: Optional[str], q: Quantity) -> bool:
     if q.subject is None:
         return True
     return head in PERSON_NOUNS or q.subject[-1].is_title
+
+
+def _aside_end(doc: Doc, comma: int, sent: Span) -> Optional[int]:
+    """Token after ', including children,' (an aside opened at `comma`), or None."""
+    if comma + 1 >= sent.end or doc[comma + 1].lower_ not in ASIDE_OPENERS:
+        return None
+    for j in range(comma + 2, min(sent.end, comma + 2 + ASIDE_WINDOW)):
+        if doc[j].text == ",":
+            return j + 1
+        if doc[j].text in CLAUSE_PUNCT:
+            return None
+    return None
+
+
+def _after_among(doc: Doc, i: int, sent: Span) -> bool:
+    """'among 12 people killed', 'among the 84 killed'."""
+    j = i - 1
+    if j > sent.start and doc[j].lower_ == "the":
+        j -= 1
+    return j >= sent.start and doc[j].lower_ == "among"
 
 
 def _is_irrealis(doc: Doc, cue: Cue, sent: Span) -> bool:
