@@ -328,7 +328,7 @@ class _Document:
 
     def looks_back(self, start: int) -> bool:
         """Is a past-tense verb right before this date ("announced Aug. 6", "was seized on May 4")?"""
-        return any(_is_past(word) for word in self.words_before(start, 6))
+        return any(_is_past(word) for word in self.words_before(start, 10))
 
     def clause_ends_at(self, pos: int) -> bool:
         return re.match(r"[^\S\n]*(?:[,.;:)\u2014]|\n|$)", self.text[pos:pos + 3] or "") is not None
