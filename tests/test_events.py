@@ -216,3 +216,25 @@ def test_held_territory_is_not_a_status(blank_nlp):
 def test_postponed_talks_are_still_planned(blank_nlp):
     [event] = _events(blank_nlp, "Peace talks on ending the war were postponed until next month.")
     assert (event.type, event.status) == ("talks", "planned")
+
+
+def test_clause_pointing_back_gives_the_status(blank_nlp):
+    text = ("A week-long truce in March, mediated by Oman, saw prisoners freed before it collapsed "
+            "on April 2.")
+    [event] = _events(blank_nlp, text, places={"Oman": []})
+    assert event.status == "collapsed"
+    assert event.brokers == ["Oman"]
+
+
+def test_past_truce_beside_a_truce_under_discussion_is_distinct(blank_nlp):
+    text = ("Envoys met in Doha on Tuesday to discuss a ceasefire amid heavy fighting. "
+            "A truce in November saw hostages freed before it collapsed.")
+    first, second = _events(blank_nlp, text)
+    assert (first.status, second.status) == ("proposed", "collapsed")
+
+
+def test_restated_truce_with_a_descriptive_adjective_merges(blank_nlp):
+    text = ("The army and the rebels agreed to a 72-hour ceasefire on Monday. "
+            "Both forces have agreed to implement a nationwide ceasefire, the envoy said.")
+    [event] = _events(blank_nlp, text)
+    assert event.status == "agreed"

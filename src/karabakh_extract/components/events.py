@@ -53,6 +53,7 @@ BROKER_VERBS = frozenset(_LEX["broker_verbs"])
 BROKER_NOUNS = frozenset(_LEX["broker_nouns"])
 PARTY_VERBS = frozenset(_LEX["party_verbs"])
 NEXT_DAY = frozenset(_LEX["relative_next_day"])
+BACK_REFERENCE = frozenset(_LEX["back_reference_words"])
 ANAPHOR_ONLY = frozenset(_LEX["ceasefire_anaphors"]) | frozenset(_LEX["talks_anaphor_only"])
 NEEDS_PEACE_CONTEXT = frozenset(_LEX["talks_needing_peace_context"])
 CEASEFIRE_AS_MODIFIER_OF = frozenset(_LEX["ceasefire_modifier_of"])
@@ -61,8 +62,9 @@ NEGATORS = frozenset(("not", "no", "never", "against", "without", "n't", "n’t"
 POSSESSIVES_AND_DETERMINERS = frozenset(("the", "a", "an", "their", "its", "his", "her", "our", "my", "your"))
 CLAUSE_BOUNDARIES = frozenset((",", ";", ":", "—", "–", "(", ")", "--"))
 MAX_CROSS_CLAUSE_DISTANCE = 6
+MAX_BACK_REFERENCE_DISTANCE = 25
 MAX_MODIFIER_SCAN = 6
-_DURATION = re.compile(r"\b(\w+)-(hour|day|week|month|year)\b")
+_DURATION = re.compile(r"\b(?:\w+-(?:hour|day|week|month|year)|(?:hour|day|week|month|year)-long)\b")
 _BROKERED_BY_HYPHEN = re.compile(r"((?:[A-Z][\w.’']*)(?:[ -][A-Z][\w.’']*)*)-(?:brokered|mediated|engineered|sponsored|negotiated)\b")
 _ISO_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 _TERMINAL = tuple('.!?"”’)…')
@@ -338,11 +340,20 @@ def _nearest_mention(doc: Doc, story: StoryText, mentions: list[Mention], kind: 
         return None
     clause = story.clause_of(cue, same_type[0].sentence)
     in_clause = [m for m in same_type if clause[0] <= m.start < clause[1]]
-    # across a comma only a near modifier: 'a four-month-old, U.N.-brokered ceasefire'
+    # across a comma only a near modifier ('a four-month-old, U.N.-brokered ceasefire') or a
+    # clause that points back ('…, mediated by Qatar,' / '… before it collapsed')
     pool = in_clause or [m for m in same_type if 0 < m.start - cue <= MAX_CROSS_CLAUSE_DISTANCE]
+    if not pool and _points_back(doc, cue):
+        pool = [m for m in same_type if 0 < cue - m.start <= MAX_BACK_REFERENCE_DISTANCE]
     if not pool:
         return None
     return min(pool, key=lambda m: (abs(m.start - cue), m.start))
+
+
+def _points_back(doc: Doc, cue: int) -> bool:
+    """', mediated by …' right after a comma, or 'it'/'which' just before the cue."""
+    before = [doc[i] for i in range(max(0, cue - 2), cue)]
+    return bool(before) and (before[-1].text == "," or any(t.lower_ in BACK_REFERENCE for t in before))
 
 
 def _inherit_compared_cues(doc: Doc, story: StoryText, mentions: list[Mention]) -> None:
@@ -393,6 +404,8 @@ def _ceasefire_target(m: Mention, drafts: list[Draft]) -> Optional[Draft]:
     proposes = m.cues and m.rank == 0
     if proposes and not m.definite and drafts[-1].rank != 0:
         return None
+    if m.rank > 0 and not m.definite and all(d.rank == 0 for d in drafts):
+        return None                    # a truce that happened, beside truces only proposed
     return _latest_real(drafts)
 
 
