@@ -636,3 +636,14 @@ def test_dateline_day_takes_the_year_from_a_caption_of_that_day():
     text = page_of("Storm sinks boats", "VALLETTA, March 2 (Reuters) - A storm sank four fishing boats overnight.",
                    caption, SECOND)
     assert parse_page(text).published == "2021-03-02"
+
+
+def test_word_fragment_at_a_cut_off_page_end_is_dropped():
+    text = LEAD + "\n\n" + "The government said it would ask the European Union for emergency funds to help the fleet rep"
+    page = parse_page(text)
+    assert body_text(text, page).endswith("to help the fleet")
+
+
+def test_page_ending_with_a_full_sentence_keeps_its_last_word():
+    text = page_of(LEAD, SECOND)
+    assert body_text(text, parse_page(text)).endswith("length.")

@@ -16,7 +16,7 @@ from . import page_credits, page_dates
 from .page_captions import credit_start
 from .page_datelines import starts_with_dateline
 from .page_kinds import SUBHEAD_MAX_WORDS, Kind, kind_of
-from .page_lines import Paragraph, date_markers, paragraphs
+from .page_lines import TERMINAL, Paragraph, date_markers, paragraphs
 
 Region = tuple[int, int]  # (start, end) offsets into the page text
 
@@ -206,6 +206,15 @@ def _credits(parsed: _Parsed, lead: Optional[int]) -> tuple[Optional[str], Optio
     return page_credits.strongest_agency(evidence), byline, unique
 
 
+def _without_cut_off_word(text: str, region: Region) -> Region:
+    """A page cut off mid-sentence ends in a word fragment ('talks with Nagorno Kar'): drop it."""
+    start, end = region
+    if text[start:end].endswith(TERMINAL) or page_credits.SIGN_OFF_AGENCY.search(text, max(start, end - 40), end):
+        return region
+    cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+    return (start, len(text[:cut].rstrip(" \n,;:\u2014\u2013-"))) if cut > start else region
+
+
 def parse_page(text: str) -> Page:
     """Split a pasted web page into its story parts (regions are offsets into `text`)."""
     paras = paragraphs(text)
@@ -228,6 +237,8 @@ def parse_page(text: str) -> Page:
                 break
             if _is_body_paragraph(parsed, i, headline_text):
                 body.append((para.start, para.end))
+    if body and body[-1][1] == paras[-1].end:
+        body[-1] = _without_cut_off_word(text, body[-1])
 
     agency, byline, contributors = _credits(parsed, lead)
     return Page(
