@@ -46,6 +46,10 @@ IDENTIFIER_WORDS = frozenset(load_lines("figures_identifier_words.txt"))
 YEARS = range(1900, 2101)
 MAX_PHRASE_WORDS = 3
 
+# Words that end the counted phrase: function words, and time words and verbs that follow
+# a subject in news copy ("27 people overnight", "30,000 people remain trapped").
+PHRASE_STOPS = STOP_WORDS | frozenset(
+    "overnight today yesterday tonight earlier later alone remain remains remained".split())
 # Words a quantity is built from besides its first token.
 RUN_WORDS = NUMBER_WORDS | {"and", "-"}
 # "of their troops", "of whom were": the number picks part of what follows.
@@ -203,7 +207,8 @@ class FigureFinder:
             if token.text == "-" and i > start and not token.whitespace_ and i + 1 < n:
                 i += 1
                 continue
-            if (not token.is_alpha or token.lower_ in STOP_WORDS or token.lower_ in REPORTING_VERBS
+            if (not token.is_alpha or token.lower_ in PHRASE_STOPS or token.lower_ in REPORTING_VERBS
+                    or _is_adverb(token)
                     or (cue and cue.role != "noun")
                     or (i > start and token.lower_.endswith(("ed", "ing")))
                     or (i > start and token.is_title and not doc[i - 1].is_title and doc[i - 1].text != "-")):
@@ -556,6 +561,12 @@ def _after_among(doc: Doc, i: int, sent: Span) -> bool:
     if j > sent.start and doc[j].lower_ == "the":
         j -= 1
     return j >= sent.start and doc[j].lower_ == "among"
+
+
+def _is_adverb(token) -> bool:
+    """'seriously', 'reportedly': long lowercase -ly words are not part of what is counted."""
+    lower = token.lower_
+    return len(lower) > 6 and lower.endswith("ly") and lower not in PERSON_NOUNS and not token.is_title
 
 
 def _is_irrealis(doc: Doc, cue: Cue, sent: Span) -> bool:
