@@ -59,9 +59,8 @@ class Run:
 
     @property
     def worker_mb(self) -> float:
-        """Largest process doing the extraction: the main one alone, or the biggest child."""
-        children = [mb for pid, mb in self.peak_rss_mb.items() if pid != self.root_pid]
-        return max(children) if children and max(children) > 200 else self.main_mb
+        """Largest descendant process (the workers; the forkserver is small)."""
+        return max((mb for pid, mb in self.peak_rss_mb.items() if pid != self.root_pid), default=0.0)
 
 
 def _peak_rss_mb(pid: int) -> float | None:
@@ -163,15 +162,21 @@ def main(argv: list[str] | None = None) -> int:
             rows.append((n, bare, runs))
             print(f"N={n} done", file=sys.stderr)
     print(render_table(rows, jobs))
+    print(f"\n{os.cpu_count()} CPUs; load average at the end: {os.getloadavg()[0]:.2f} "
+          f"(anything else running skews the numbers)")
     return 0
 
 
 def render_table(rows, jobs: list[int]) -> str:
+    """Throughput columns, then peak RSS: bare spaCy, and for each --jobs the main
+    process and the largest worker (with --jobs 1 the main process is the worker)."""
     first = jobs[0]
     header = ["N", "bare spaCy files/s"]
     for j in jobs:
         header += [f"--jobs {j} files/s", f"--jobs {j} vs bare" if j == first else f"--jobs {j} vs --jobs {first}"]
-    header += ["bare peak RSS MB", "main peak RSS MB", "worker peak RSS MB"]
+    header += ["bare peak RSS MB"]
+    for j in jobs:
+        header += [f"--jobs {j} peak RSS MB" if j == 1 else f"--jobs {j} main / worker peak RSS MB"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---:|" * len(header)]
     for n, bare, runs in rows:
         cells = [str(n), f"{bare.rate:.2f}" if bare else "–"]
@@ -182,9 +187,10 @@ def render_table(rows, jobs: list[int]) -> str:
             else:
                 ratio = f"{run.rate / runs[first].rate:.2f}x"
             cells += [f"{run.rate:.2f}", ratio]
-        main_mb = max(run.main_mb for run in runs.values())
-        worker_mb = max(run.worker_mb for run in runs.values())
-        cells += [f"{bare.main_mb:.0f}" if bare else "–", f"{main_mb:.0f}", f"{worker_mb:.0f}"]
+        cells += [f"{bare.main_mb:.0f}" if bare else "–"]
+        for j in jobs:
+            run = runs[j]
+            cells += [f"{run.main_mb:.0f}" if j == 1 else f"{run.main_mb:.0f} / {run.worker_mb:.0f}"]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -39,6 +39,10 @@ FILES_PER_TASK = 8             # one nlp.pipe batch per task: big enough to batc
 TASKS_IN_FLIGHT_PER_WORKER = 3  # keeps workers busy while bounding memory
 
 
+class WorkersFailedError(RuntimeError):
+    """The worker processes died before extracting anything: not one file's fault."""
+
+
 # --------------------------------------------------------------------------- inputs
 
 @dataclass(frozen=True)
@@ -240,26 +244,39 @@ def _new_pool(options: BatchOptions, workers: int) -> ProcessPoolExecutor:
 
 def _extract_in_pool(tasks: list[list[str]], options: BatchOptions, workers: int) -> Iterator[FileResult]:
     pool = _new_pool(options, workers)
-    pending: deque = deque()
+    pending: deque = deque()  # (task, future), oldest first: results leave in input order
     next_task = 0
+    any_task_done = False
     try:
         while next_task < len(tasks) or pending:
-            while next_task < len(tasks) and len(pending) < workers * TASKS_IN_FLIGHT_PER_WORKER:
-                pending.append((tasks[next_task], pool.submit(extract_task, tasks[next_task], options)))
-                next_task += 1
-            task, future = pending.popleft()
             try:
-                results = future.result()
+                while next_task < len(tasks) and len(pending) < workers * TASKS_IN_FLIGHT_PER_WORKER:
+                    pending.append((tasks[next_task], pool.submit(extract_task, tasks[next_task], options)))
+                    next_task += 1
+                results = pending[0][1].result()
+                pending.popleft()
+                any_task_done = True
             except BrokenProcessPool:
-                # A worker died (killed, out of memory): this task's files fail, the rest are retried.
-                results = [error_result(p, _sha_or_none(p), "internal", "the worker process died while "
-                                        "extracting this file or one near it", None, options.indent) for p in task]
+                if not any_task_done:
+                    raise WorkersFailedError("the worker processes could not start (with --jobs > 1 the program "
+                                             "must be importable: run it as a file or module, not from stdin)") from None
+                # A worker died (killed, out of memory): the oldest task's files fail, the rest are redone.
+                task, future = pending.popleft()
+                results = _result_if_done(future) or [
+                    error_result(p, _sha_or_none(p), "internal", "the worker process died while extracting "
+                                 "this file or one near it", None, options.indent) for p in task]
                 _stop_pool(pool)
                 pool = _new_pool(options, workers)
                 pending = deque((t, pool.submit(extract_task, t, options)) for t, _ in pending)
             yield from results
     finally:
         _stop_pool(pool)
+
+
+def _result_if_done(future) -> Optional[list[FileResult]]:
+    if future.done() and not future.cancelled() and future.exception() is None:
+        return future.result()
+    return None
 
 
 def _stop_pool(pool: ProcessPoolExecutor) -> None:

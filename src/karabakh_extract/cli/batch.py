@@ -10,7 +10,7 @@ import click
 
 from .. import console
 from ..batch import (DEFAULT_GLOB, BatchOptions, BatchSummary, JsonLinesFile, JsonLinesSink, OutDirSink,
-                     find_input_files, run_batch)
+                     WorkersFailedError, find_input_files, run_batch)
 from ..inputs import DEFAULT_MAX_CHARS
 from ..pipeline import ModelNotFoundError
 from . import CONTEXT_SETTINGS, _check_published, _model_option, _published_option, closed_pipe_ends_quietly
@@ -85,7 +85,7 @@ def command(inputs: tuple[Path, ...], output: Optional[Path], out_dir: Optional[
     except KeyboardInterrupt:
         console.print_summary(summary.ok, summary.failed, summary.skipped, summary.seconds, interrupted=True)
         sys.exit(EXIT_INTERRUPTED)
-    except ModelNotFoundError as exc:
+    except (ModelNotFoundError, WorkersFailedError) as exc:
         raise click.ClickException(str(exc))
     except OSError as exc:
         raise click.ClickException(f"cannot write the output: {exc}")
