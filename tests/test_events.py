@@ -238,3 +238,9 @@ def test_restated_truce_with_a_descriptive_adjective_merges(blank_nlp):
             "Both forces have agreed to implement a nationwide ceasefire, the envoy said.")
     [event] = _events(blank_nlp, text)
     assert event.status == "agreed"
+
+
+def test_demonym_broker_resolves_to_country(blank_nlp):
+    [event] = _events(blank_nlp, "An Egyptian-brokered truce took effect at dawn.")
+    assert event.brokers == ["Egypt"]
+    assert event.status == "took_effect"

@@ -33,6 +33,7 @@ from spacy.util import filter_spans
 
 from .. import extensions as ext
 from ..data import load_json, load_tsv
+from ..gazetteer import country_of_demonym, lookup_place
 from ..records import Event
 from .quotes import NameIndex, sentence_spans
 
@@ -65,7 +66,7 @@ MAX_CROSS_CLAUSE_DISTANCE = 6
 MAX_BACK_REFERENCE_DISTANCE = 25
 MAX_MODIFIER_SCAN = 6
 _DURATION = re.compile(r"\b(?:\w+-(?:hour|day|week|month|year)|(?:hour|day|week|month|year)-long)\b")
-_BROKERED_BY_HYPHEN = re.compile(r"((?:[A-Z][\w.’']*)(?:[ -][A-Z][\w.’']*)*)-(?:brokered|mediated|engineered|sponsored|negotiated)\b")
+_BROKERED_BY_HYPHEN = re.compile(r"(?<![\w.])(?!(?:A|An|The)\b)((?:[A-Z][\w.’']*)(?:[ -][A-Z][\w.’']*)*)-(?:brokered|mediated|engineered|sponsored|negotiated)\b")
 _ISO_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 _TERMINAL = tuple('.!?"”’)…')
 HEADLINE_MAX_WORDS = 20
@@ -527,8 +528,6 @@ def _brokers(doc: Doc, story: StoryText, draft: Draft, drafts: list[Draft], name
 
 
 def _parties(doc: Doc, story: StoryText, draft: Draft, names: NameIndex) -> list[str]:
-    from ..gazetteer import country_of_demonym
-
     found: list[str] = []
     for m in draft.mentions:
         s, e = story.ranges[m.sentence]
@@ -611,18 +610,14 @@ def _named_before(doc: Doc, names: NameIndex, verb: int, stop: int) -> list[str]
 
 
 def _name_for(text: str, start: int, end: int, names: NameIndex) -> Optional[str]:
-    """A broker written as 'U.S.' or 'U.N.': the record's name, else the gazetteer's, else as written."""
+    """A broker written as 'U.S.', 'U.N.' or 'Egyptian': the record's name, else the gazetteer's, else as written."""
     hit = names.within(start, end)
     if hit:
         return hit[0].name
     alias = names.alias_to_name.get(text.lower())
     if alias:
         return alias[0]
-    try:
-        from ..gazetteer import lookup_place
-        entry = lookup_place(text)
-    except Exception:                   # the gazetteer is optional for this component
-        entry = None
+    entry = country_of_demonym(text) or lookup_place(text)      # 'Egyptian-brokered', 'U.S.-brokered'
     return entry.name if entry else text
 
 
