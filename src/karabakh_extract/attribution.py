@@ -35,7 +35,7 @@ AUXILIARIES = frozenset(
     "has have had also will would could may might later earlier previously again further "
     "separately then did does do not n't n’t 've ’ve 's ’s has already".split())
 # Inside a source phrase these small words may join two halves ("Officials in Armenia").
-PHRASE_LINKS = frozenset("of in for from at on the a an ’s 's".split())
+PHRASE_LINKS = frozenset("of in for from at on the a an both ’s 's".split())
 PHRASE_STOPS = (STOP_WORDS - PHRASE_LINKS) | REPORTING_VERBS | {"according"}
 CLOSING_QUOTES = frozenset(("”", "\"", "’", "'", "»"))
 OPENING_QUOTES = frozenset(("“", "\"", "‘", "«"))

@@ -71,7 +71,7 @@ LIST_WORDS = frozenset(("and", ",", "or", "plus"))
 # A casualty verb after these tells of an aim or a risk, not of a death: "to kill", "could die".
 IRREALIS_WORDS = frozenset("to would could might may will can should".split())
 # ", including children," / ", most of them civilians,": an aside between a number and its verb.
-ASIDE_OPENERS = frozenset("including among mostly most many all some both".split())
+ASIDE_OPENERS = frozenset("including among mostly most many all some both or".split())
 ASIDE_WINDOW = 8
 PREDICATE_WINDOW = 8
 BACKWARD_WINDOW = 40
@@ -210,8 +210,7 @@ class FigureFinder:
             if (not token.is_alpha or token.lower_ in PHRASE_STOPS or token.lower_ in REPORTING_VERBS
                     or _is_adverb(token)
                     or (cue and cue.role != "noun")
-                    or (i > start and token.lower_.endswith(("ed", "ing")))
-                    or (i > start and token.is_title and not doc[i - 1].is_title and doc[i - 1].text != "-")):
+                    or (i > start and token.lower_.endswith(("ed", "ing")))):
                 break
             i += 1
         while i > start and doc[i - 1].text == "-":
