@@ -115,20 +115,21 @@ def process_docs(nlp: Language, docs: Iterable[Doc], batch_size: int = 16) -> It
 
 
 def _region_text(text: str, region) -> Optional[str]:
-    return text[region[0]:region[1]].strip() if region else None
+    """A region's text on one line (hard-wrapped copy spans newlines)."""
+    return " ".join(text[region[0]:region[1]].split()) if region else None
 
 
 def build_facts(doc: Doc, page: Page, decoded: DecodedInput, published: Optional[str], model: str) -> ArticleFacts:
     """The one place where a processed Doc becomes the contract's record."""
     text = decoded.text
     article = Article(
-        headline=_region_text(text, page.headline),
+        headline=page.headline_text,
         summary=_region_text(text, page.summary),
         published=published or page.published,
         agency=page.agency,
         byline=page.byline,
         contributors=list(page.contributors),
-        body="\n\n".join(text[s:e].strip() for s, e in page.body) or None,
+        body="\n\n".join(_region_text(text, region) for region in page.body) or None,
         date_anchor=_anchor(page, published),
     )
     return ArticleFacts(
