@@ -65,6 +65,11 @@ def test_the_dead_included_with_of_them(blank_nlp, finder):
     assert pairs(figs) == [(56, "killed"), (12, "killed"), (2, "killed")]
 
 
+def test_headline_verbs_as_qualifiers(blank_nlp, finder):
+    figs = figures_of(blank_nlp, finder, "Death toll tops 3,000 as rescuers search rubble")
+    assert [(f.value, f.category, f.qualifier) for f in figs] == [(3000, "killed", "more than")]
+
+
 def test_an_aside_between_the_number_and_its_verb(blank_nlp, finder):
     figs = figures_of(blank_nlp, finder, "Witnesses said at least 84 people, including children, were killed.")
     assert pairs(figs) == [(84, "killed")]
@@ -196,6 +201,7 @@ def test_qualifiers_are_normalised(blank_nlp, finder, phrase, qualifier):
     ("Two people were killed.", 2), ("Eight people were killed.", 8), ("A dozen people were killed.", 12),
     ("Two dozen people were killed.", 24), ("Twenty-five people were killed.", 25),
     ("1,166 people were killed.", 1166), ("One hundred and twelve people were killed.", 112),
+    ("Half a dozen people were killed.", 6),
 ])
 def test_number_words_and_digits(blank_nlp, finder, text, value):
     assert pairs(figures_of(blank_nlp, finder, text)) == [(value, "killed")]

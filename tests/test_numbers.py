@@ -23,6 +23,8 @@ from karabakh_extract.numbers import as_number, is_number_word, parse_digits, pa
     (["two", "hundred", "thousand"], 200_000),
     (["1.5bn"], 1_500_000_000),
     (["3", "mln"], 3_000_000),
+    (["half", "a", "million"], 500_000),
+    (["half", "a", "dozen"], 6),
 ])
 def test_parse_quantity_values(words, value):
     assert parse_quantity(words) == value

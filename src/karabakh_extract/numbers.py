@@ -24,6 +24,7 @@ UNIT_WORDS = frozenset((
 SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
                "trillion": 1_000_000_000_000}
 DOZEN = "dozen"
+HALF = "half"
 NUMBER_WORDS = UNIT_WORDS | frozenset(SCALE_WORDS) | {DOZEN}
 # Plural scales name no number ("hundreds of people", "tens of thousands"): vague, never a figure.
 VAGUE_WORDS = frozenset("dozens hundreds thousands millions billions trillions tens scores".split())
@@ -79,11 +80,14 @@ def parse_quantity(words: Iterable[str]) -> Optional[Number]:
 
     ["1,166"] -> 1166; ["two"] -> 2; ["twenty", "-", "five"] -> 25; ["a", "dozen"] -> 12;
     ["two", "dozen"] -> 24; ["a", "thousand"] -> 1000; ["1.5", "million"] -> 1500000;
-    ["one", "hundred", "and", "twelve"] -> 112.
+    ["one", "hundred", "and", "twelve"] -> 112; ["half", "a", "million"] -> 500000.
     """
     tokens = [w.lower() for w in words if w and w != "-"]
     if not tokens or any(t in VAGUE_WORDS for t in tokens):
         return None
+    half = tokens[0] == HALF and len(tokens) > 1
+    if half:
+        tokens = tokens[1:]                 # "half a million", "half a dozen"
     dozens = 0
     while tokens and tokens[-1] == DOZEN:
         dozens += 1
@@ -100,7 +104,9 @@ def parse_quantity(words: Iterable[str]) -> Optional[Number]:
         value = _words_value(tokens)
     if value is None:
         return None
-    return as_number(value * 12 ** dozens) if dozens else value
+    if dozens:
+        value = value * 12 ** dozens
+    return as_number(value / 2 if half else value)
 
 
 def _digits_then_scales(tokens: list[str]) -> Optional[Number]:

@@ -34,7 +34,7 @@ from spacy.util import filter_spans
 from .. import extensions as ext
 from ..attribution import REPORTING_VERBS, Attributor, story_sentences
 from ..data import load_lines, load_tsv
-from ..numbers import (ARTICLES, DOZEN, NUMBER_WORDS, SCALE_ABBREVIATIONS, SCALE_WORDS, UNIT_WORDS, VAGUE_WORDS,
+from ..numbers import (ARTICLES, DOZEN, HALF, NUMBER_WORDS, SCALE_ABBREVIATIONS, SCALE_WORDS, UNIT_WORDS, VAGUE_WORDS,
                        as_number, parse_digits, parse_quantity)
 from ..records import CASUALTY_CATEGORIES, Figure
 
@@ -423,6 +423,8 @@ def _starts_number(doc: Doc, i: int) -> bool:
         return lower != "and"
     if lower in ARTICLES:
         return i + 1 < len(doc) and (doc[i + 1].lower_ in SCALE_WORDS or doc[i + 1].lower_ == DOZEN)
+    if lower == HALF:                       # "half a million"
+        return i + 1 < len(doc) and doc[i + 1].lower_ in ARTICLES and _starts_number(doc, i + 1)
     return token.text[:1].isdigit() and parse_digits(token.text) is not None
 
 
@@ -435,7 +437,7 @@ def _number_end(doc: Doc, i: int) -> Optional[int]:
     if i >= len(doc) or not _starts_number(doc, i):
         return None
     n = len(doc)
-    end = i + 1
+    end = i + 2 if doc[i].lower_ == HALF else i + 1
     while end < n:
         lower, previous = doc[end].lower_, doc[end - 1].lower_
         if lower in SCALE_WORDS or lower == DOZEN:
