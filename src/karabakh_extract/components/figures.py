@@ -107,10 +107,8 @@ class FigureFinder:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.cue_info: dict[int, tuple[str, str]] = {}
         for phrase, category, role in load_tsv("figures_casualty_cues.tsv"):
-            key = f"{category}|{role}"
-            self.cues.add(key, [nlp.make_doc(phrase)])
+            self.cues.add(f"{category}|{role}", [nlp.make_doc(phrase)])
         self.qualifiers_before = _phrase_table(nlp, "figures_qualifiers.tsv", "before")
         self.qualifiers_after = _phrase_table(nlp, "figures_qualifiers.tsv", "after")
         self.units_before = _phrase_table(nlp, "figures_units.tsv", "before")
@@ -145,6 +143,7 @@ class FigureFinder:
         return quantities
 
     def _quantities(self, doc: Doc, skip: set[int]):
+        """Each run of number tokens once, left to right (None for runs that count nothing)."""
         i, n = 0, len(doc)
         while i < n:
             end = _number_end(doc, i)
@@ -228,7 +227,7 @@ class FigureFinder:
             category = (self._verb_before(doc, q, cues, sent)
                         or self._casualty_after(doc, q, starts, cues, sent)
                         or self._noun_subject(q, cues)
-                        or self._continued_list(doc, q, quantities, sent, head)
+                        or self._continued_list(doc, q, quantities, sent)
                         or self._earlier_in_sentence(doc, q, starts, cues, sent, head))
         if category:
             return category
@@ -294,7 +293,7 @@ class FigureFinder:
                 return cue.category
         return None
 
-    def _continued_list(self, doc, q: Quantity, quantities, sent, head) -> Optional[str]:
+    def _continued_list(self, doc, q: Quantity, quantities, sent) -> Optional[str]:
         """'three people were killed in the north and five in the city': five continues the list."""
         before = q.start - 1
         if before < sent.start or doc[before].lower_ not in LIST_WORDS:
