@@ -73,7 +73,8 @@ def test_format_duration():
 
 
 @pytest.mark.parametrize("text, number", [
-    ("42", 42), ("three", 3), ("twenty-five", 25), ("a", 1), ("1,000", 1000), ("half a", 0.5)])
+    ("42", 42), ("three", 3), ("twenty-five", 25), ("a", 1), ("1,000", 1000), ("half a", 0.5),
+    ("two and a half", 2.5)])
 def test_parse_number(text, number):
     assert parse_number(text) == number
 

@@ -155,6 +155,9 @@ def parse_number(text: str) -> Optional[float]:
     """'42' -> 42, 'three' -> 3, 'twenty-five' -> 25, 'a' -> 1, '1,000' -> 1000; None if not a number."""
     words = _numbers()
     cleaned = re.sub(r"\s+", " ", text.strip().lower())
+    if cleaned.endswith(" and a half"):
+        whole = parse_number(cleaned[:-len(" and a half")])
+        return None if whole is None else whole + 0.5
     if cleaned in words:
         return words[cleaned]
     digits = cleaned.replace(",", "")
@@ -668,9 +671,9 @@ def _rules() -> tuple[_Rule, ...]:
     g, hy = _GAP, _HYPHEN
     day_part = _alternation(_words("day_part"))
     numbers = _alternation(w for w in _numbers())
-    number = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?"
+    number = (rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?"
               rf"|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety){hy}(?:one|two|three|four|five|six|seven|eight|nine))"
-              rf"|(?i:{numbers}))")
+              rf"|(?i:{numbers}))(?:{g}(?i:and{g}a{g}half))?)")
     vague_amount = _alternation(_words("vague_amount"))
     units = _alternation(u for u in _units() if "-" not in u)
     unit_plural = rf"(?:{units.replace('century', 'centur(?:y|ies)')})s?"
