@@ -217,7 +217,7 @@ class EventFinder:
             if _modifies_other_noun(doc, span, story):
                 continue
             for kind, rank in self.cue_table.get(phrase, ()):
-                if _negated(doc, span.start, story):
+                if _negated(doc, span.start):
                     continue                        # 'has not been violated', 'would not return to talks'
                 target = _nearest_mention(doc, story, by_sentence[sentence], kind, span.start)
                 if target is not None:
@@ -330,7 +330,7 @@ def _modifies_other_noun(doc: Doc, span: Span, story: StoryText) -> bool:
     return nxt is None or story.trigger_at(nxt.i) is None
 
 
-def _negated(doc: Doc, token_index: int, story: StoryText) -> bool:
+def _negated(doc: Doc, token_index: int) -> bool:
     return any(doc[i].lower_ in NEGATORS for i in range(max(0, token_index - 2), token_index))
 
 

@@ -31,7 +31,7 @@ from typing import Optional
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .. import extensions as ext
 from ..data import load_json
@@ -206,16 +206,11 @@ def named_mentions(doc: Doc, records_by_kind: Optional[dict[str, list]] = None) 
     for attr, kind, label in sources:
         records = records_by_kind[attr]
         for record in records:
-            name = _display_name(record, kind)
             for m in record.mentions:
-                found.append(Named(m.start, m.end, name if kind != "org" else _org_name(record, m.text), kind))
+                found.append(Named(m.start, m.end, _org_name(record, m.text) if kind == "org" else record.name, kind))
         if not records and label:
             found.extend(_entity_mentions(doc, label, kind))
     return sorted(found, key=lambda n: (n.start, -n.end))
-
-
-def _display_name(record, kind: str) -> str:
-    return record.name
 
 
 def _org_name(record, mention_text: str) -> str:
