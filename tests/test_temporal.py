@@ -345,3 +345,8 @@ def test_forward_cue_inside_a_quotation_does_not_reach_the_date():
 def test_sentence_opening_weekday_in_past_narrative_stays_past():
     assert values("Tuesday's test was the same missile that will worry Japan.", "2017-08-30") == {
         "Tuesday's": "2017-08-29"}
+
+
+def test_numeric_landmark_only_where_the_slash_form_is_the_name():
+    assert values("Security was tightened after 9/11.", "2015-05-01") == {"9/11": "2001-09-11"}
+    assert values("The council voted 10/7 on the motion.", "2025-05-01") == {}

@@ -232,7 +232,12 @@ def _qualifiers() -> dict[str, str]:
 @functools.lru_cache(maxsize=None)
 def _landmarks() -> dict[tuple[int, int], tuple[int, frozenset[str]]]:
     return {(int(m), int(d)): (int(y), frozenset(nouns.lower().split("|")))
-            for m, d, y, nouns in load_tsv("dates_landmarks.tsv")}
+            for m, d, y, nouns, _ in load_tsv("dates_landmarks.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def _numeric_landmarks() -> frozenset[tuple[int, int]]:
+    return frozenset((int(m), int(d)) for m, d, _, _, numeric in load_tsv("dates_landmarks.tsv") if numeric == "yes")
 
 
 @functools.lru_cache(maxsize=None)
@@ -461,7 +466,7 @@ def _resolve_landmark_numeric(doc: _Document, m: re.Match) -> list[TemporalExpre
 
 
 def _accept_landmark_numeric(doc: _Document, m: re.Match) -> bool:
-    return (int(m["a"]), int(m["b"])) in _landmarks()
+    return (int(m["a"]), int(m["b"])) in _numeric_landmarks()
 
 
 def _resolve_month(doc: _Document, m: re.Match) -> list[TemporalExpression]:
