@@ -491,7 +491,7 @@ def _resolve_month(doc: _Document, m: re.Match) -> list[TemporalExpression]:
 
 def _accept_month(doc: _Document, m: re.Match) -> bool:
     """A month name alone is a date only in a date context ("until September", "the August
-    fighting"); "May", "March" and the like also are words and names, and need a preposition."""
+    fighting"); "May", "June", "April" also are words and names, and need a preposition or "the"."""
     if m["year"] or m["mod"] or m["rel"]:
         return True
     before = doc.previous_word(m.start())
