@@ -239,3 +239,17 @@ def test_according_to_before_the_quote(blank_nlp):
     text = "According to the Red Crescent, the shelter was \u201chit twice while families slept inside\u201d."
     [quote] = _quotes(blank_nlp, text, orgs={"Red Crescent": []})
     assert quote.speaker == "Red Crescent"
+
+
+def test_he_skips_an_organisation_quoted_just_before(blank_nlp):
+    text = ("\u201cWe will push on in the coming days,\u201d the army said. "
+            "Rebel spokesman Idris Kamal told reporters the group would fight on. "
+            "He added: \u201cThe enemy is shelling civilians every night.\u201d")
+    quotes = _quotes(blank_nlp, text, people={"Idris Kamal": ["Kamal"]})
+    assert [q.speaker for q in quotes] == ["army", "Idris Kamal"]
+
+
+def test_lowercase_alias_of_an_organisation(blank_nlp):
+    text = "\u201cOur air strikes hit only military targets,\u201d the coalition said in a statement."
+    [quote] = _quotes(blank_nlp, text, orgs={"Saudi-led coalition": ["coalition"]})
+    assert quote.speaker == "Saudi-led coalition"

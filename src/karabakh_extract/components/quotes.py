@@ -249,6 +249,7 @@ class NameIndex:
         records = read_records(doc)
         self.mentions = named_mentions(doc, records)
         self._starts = [m.start for m in self.mentions]
+        self.person_names = frozenset(m.name for m in self.mentions if m.kind == "person")
         self.alias_to_name: dict[str, tuple[str, str]] = {}
         self.title_to_person: dict[str, str] = {}
         for attr, kind in ((ext.PEOPLE, "person"), (ext.ORGANIZATIONS, "org")):
@@ -413,11 +414,11 @@ class SpeakerFinder:
         for title, person in self.names.title_to_person.items():
             if title and phrase.endswith(title):
                 return person
-        for tok in tokens:
+        for k, tok in enumerate(core):
             hit = self.names.alias_to_name.get(_norm(tok.text))
-            if hit and tok.is_title:
+            if hit and (tok.is_title or k == len(core) - 1):      # 'the Observatory', 'the coalition'
                 return hit[0]
-        if core and _names_something(core):
+        if core and (_names_something(core) or core[-1].lower_ in ORG_HEADS):     # 'the army said'
             places = [m for m in inside if m.kind == "place"]
             text = _text_of(self.text, core)
             if len(places) == 1 and _norm(self.text[places[0].start:places[0].end]) == _norm(text):
@@ -427,7 +428,7 @@ class SpeakerFinder:
 
     def _resolve_person_pronoun(self, pos: int) -> Optional[str]:
         """'he said': a speaker quoted just before goes on talking; else the last named person."""
-        if self._previous_speaker and self._previous_speaker[1]:
+        if self._previous_speaker and self._previous_speaker[1] in self.names.person_names:
             if self._previous_speaker[0] >= self._sentence_index(pos) - PRONOUN_SENTENCE_REACH:
                 return self._previous_speaker[1]
         found = self.names.last_before(pos, "person")
