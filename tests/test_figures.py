@@ -123,6 +123,11 @@ def test_moving_people_are_displaced_only_when_the_story_is_about_refugees(blank
     assert pairs(runners) == [(6300, "count")]
 
 
+def test_lost_counts_only_people(blank_nlp, finder):
+    assert pairs(figures_of(blank_nlp, finder, "The army lost 2,783 soldiers in the war.")) == [(2783, "killed")]
+    assert pairs(figures_of(blank_nlp, finder, "The party lost 12 seats.")) == [(12, "count")]
+
+
 def test_the_killer_is_not_the_killed(blank_nlp, finder):
     assert pairs(figures_of(blank_nlp, finder, "3 gunmen killed 5 people.")) == [(3, "count"), (5, "killed")]
 

@@ -224,7 +224,7 @@ class FigureFinder:
         sent = sentence_of(q.number_start)
         category = None
         if not counted_thing:
-            category = (self._verb_before(doc, q, cues, sent)
+            category = (self._verb_before(doc, q, cues, sent, head)
                         or self._casualty_after(doc, q, starts, cues, sent)
                         or self._noun_subject(q, cues)
                         or self._continued_list(doc, q, quantities, sent)
@@ -233,8 +233,8 @@ class FigureFinder:
             return category
         return "count" if q.subject is not None else "other"
 
-    def _verb_before(self, doc, q: Quantity, cues, sent) -> Optional[str]:
-        """'killed at least 90', 'wounded 392', 'death toll of 50'."""
+    def _verb_before(self, doc, q: Quantity, cues, sent, head) -> Optional[str]:
+        """'killed at least 90', 'wounded 392', 'death toll of 50', 'lost 40 soldiers'."""
         t = q.start - 1
         if t < sent.start:
             return None
@@ -245,6 +245,8 @@ class FigureFinder:
             return None
         if linked and cue.role != "noun":
             return None                    # "killed at 10": a time; only "toll at 50", "bodies of 30" link
+        if cue.role == "person" and (q.subject is None or not _person_like(head, q)):
+            return None
         return cue.category
 
     def _casualty_after(self, doc, q: Quantity, starts, cues, sent) -> Optional[str]:
@@ -272,7 +274,7 @@ class FigureFinder:
                     or token.lower_ in REPORTING_VERBS or i in starts):
                 return None
             cue = cues["start"].get(i)
-            if cue and _is_irrealis(doc, cue, sent):
+            if cue and (cue.role == "person" or _is_irrealis(doc, cue, sent)):
                 cue = None
             if cue:
                 if cue.end < sent.end and _number_end(doc, cue.end) is not None:
@@ -318,7 +320,7 @@ class FigureFinder:
                 return None
         for t in range(q.start - 1, max(sent.start, q.start - BACKWARD_WINDOW) - 1, -1):
             cue = cues["end"].get(t)
-            if cue and cue.role != "moved" and not _is_irrealis(doc, cue, sent):
+            if cue and cue.role not in ("moved", "person") and not _is_irrealis(doc, cue, sent):
                 return cue.category
         return None
 
