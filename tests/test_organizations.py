@@ -87,3 +87,60 @@ def test_is_acronym_of(short, long, expected):
 @pytest.mark.parametrize("text", ["", "\n\n", "(((", "WHO WHO WHO"])
 def test_odd_input_does_not_crash(blank_nlp, finders, text):
     run(blank_nlp, finders, text)
+
+
+def test_acronym_from_another_language_joins_the_known_body(blank_nlp, finders):
+    orgs = run(blank_nlp, finders, "The Revolutionary Armed Forces of Colombia disarmed, but FARC dissidents fought on.",
+               ents=[("Revolutionary Armed Forces of Colombia", "ORG"), ("FARC", "ORG")])
+    assert list(orgs) == ["Revolutionary Armed Forces of Colombia"]
+    assert orgs["Revolutionary Armed Forces of Colombia"].aliases == ["FARC"]
+
+
+def test_cited_news_agency_is_a_story_organization(blank_nlp, finders):
+    orgs = run(blank_nlp, finders, "The Kremlin denied it, the TASS news agency reported.", ents=[("TASS", "ORG")])
+    assert "TASS" in orgs
+
+
+def test_lowercase_description_does_not_match_a_title_cased_name(blank_nlp, finders):
+    orgs = run(blank_nlp, finders, "The Pakistan army said the Pakistan Army had withdrawn.")
+    assert len(orgs["Pakistan Army"].mentions) == 1
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Subscribers get a Digital Subscription offer today.", "Digital Subscription"),
+    ("Please read our Community Guidelines before posting.", "Community Guidelines"),
+    ("A soldier walks past, REUTERS/Jane Roe/File Photo said.", "REUTERS/Jane Roe/File Photo"),
+    ("The Reuters News Service reported the attack.", "Reuters News Service"),
+    ("The State said nothing about the attack.", "State"),
+    ("Fighting raged on the Eastern Front overnight.", "Eastern Front"),
+    ("Tigrayan fighters withdrew overnight.", "Tigrayan"),
+])
+def test_furniture_common_words_fronts_and_demonyms_are_not_organizations(blank_nlp, finders, text, span):
+    assert run(blank_nlp, finders, text, ents=[(span, "ORG")]) == {}
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Later Lavrov said talks would go on, as Sergei Lavrov had promised.", "Lavrov"),
+    ("Talks stalled, Foreign Minister Lavrov said on Friday.", "Lavrov"),
+    ("The shop owner Bassem al-Saadi said prices rose.", "Bassem al-Saadi"),
+    ("The shop owner Bassem al-Saadi said prices rose.", "Bassem"),
+])
+def test_person_names_tagged_org_are_not_organizations(blank_nlp, finders, text, span):
+    ents = [(span, "ORG")]
+    if "Sergei" in text:
+        ents.append(("Sergei Lavrov", "PERSON"))
+    assert run(blank_nlp, finders, text, ents=ents) == {}
+
+
+def test_arabic_group_name_with_particle_stays_an_organization(blank_nlp, finders):
+    orgs = run(blank_nlp, finders, "Militants of Jaish al-Muhajireen claimed the raid.",
+               ents=[("Jaish al-Muhajireen", "ORG")])
+    assert "Jaish al-Muhajireen" in orgs
+
+
+@pytest.mark.parametrize("text, span, label, name", [
+    ("Images from Vantor Technologies showed craters.", "Vantor", "PERSON", "Vantor Technologies"),
+    ("The satellite imagery company Vantor released images.", "Vantor", "PERSON", "Vantor"),
+])
+def test_company_read_as_person_is_an_organization(blank_nlp, finders, text, span, label, name):
+    assert name in run(blank_nlp, finders, text, ents=[(span, label)])

@@ -31,6 +31,30 @@ NOT_ORGS = {place_key(w) for w in load_lines("orgs_not_organizations.txt")}
 # Ethnic and religious groups ("Druze", "Bedouin"): NER calls them ORG or PERSON; they are neither.
 NOT_NAMES = {place_key(w) for w in load_lines("people_groups.txt")}
 NAME_CONNECTORS = {"of", "for", "and", "the", "in", "on", "de", "al"}
+# A single word that names no organisation alone ("The State said", "Times"), and words that make a
+# span page furniture wherever they occur ("Digital Subscription", "REUTERS/Jane Doe/File Photo").
+COMMON_WORDS = {w.lower() for w in load_lines("orgs_common_words.txt")}
+FURNITURE_WORDS = {w.lower() for w in load_lines("orgs_furniture_words.txt")}
+# Wires and outlets credited by the page: a span containing one ("Reuters News Service") is a credit.
+WIRE_WORDS = {w.lower() for w in load_lines("orgs_not_organizations.txt") if " " not in w and len(w) > 1}
+TITLE_HEADS = {w.lower() for w in load_lines("people_title_heads.txt")}
+# Particles inside personal names: "Bassem al-Saadi", "Osama bin Laden", "Ursula von der Leyen".
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "abd", "ben", "van", "von", "der", "den", "de", "da", "dos", "das",
+                  "del", "di", "du", "la", "le", "ould", "wa"}
+# First words of Arabic-language group names, so "Jaish al-Adl" keeps being an organisation.
+GROUP_NAME_STARTS = {"jaish", "liwa", "ahrar", "harakat", "harakat", "ansar", "hayat", "hay'at", "kataib", "kata'ib",
+                     "asaib", "saraya", "jabhat", "hizb", "tahrir", "jund", "jamaat", "jama'at", "tanzim", "katiba",
+                     "faylaq", "quwat", "majlis", "al", "el", "dar", "bayt", "beit", "banque", "banco", "lashkar",
+                     "tehrik", "tehreek", "sipah", "fatah", "hamas", "hezbollah", "ahl"}
+# "the Eastern Front", "the southern front line": a front of a war, not a body.
+COMPASS_FRONT = re.compile(r"^(?:North|South|East|West|Central)(?:ern)?(?:[- ](?:east|west)(?:ern)?)?\s+(?:Front|Line|Flank|Sector|Axis)s?$",
+                           re.IGNORECASE)
+# Words after a name that make it a company ("Maxar Technologies", "Maxar Inc.").
+COMPANY_WORDS = {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "plc", "technologies", "technology",
+                 "co", "co.", "company", "holdings", "labs", "systems", "aerospace", "industries", "airlines", "gmbh",
+                 "ag", "sa", "s.a."}
+COMPANY_NOUNS = {"company", "firm", "maker", "manufacturer", "contractor", "startup", "start-up", "provider", "giant"}
+PERSON_HINTS = "kx_person_hints"  # doc.user_data key: ORG spans the person evidence says are people
 HYPHEN_PREFIX = re.compile(r"^([A-Z][\w.’']*?)-(?=[a-z])")
 DEFINITION = re.compile(r"(?:,\s*or\s+|,?\s*(?:also\s+)?known\s+as\s+|\s*\(\s*)(?:the\s+)?"
                         r"([A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3})(?=[,.)\s])")
@@ -42,22 +66,32 @@ def org_key(text: str) -> str:
     return place_key(text)
 
 
-def _load_known() -> tuple[dict[str, str], set[str]]:
-    """key -> canonical name, and the set of case-sensitive acronym aliases."""
+def _title_cased(name: str) -> bool:
+    """'Indian Army', 'Security Council': every word but connectors starts with a capital."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in NAME_CONNECTORS]
+    return len(words) > 1 and all(w[:1].isupper() for w in words)
+
+
+def _load_known() -> tuple[dict[str, str], set[str], set[str]]:
+    """key -> canonical name, the case-sensitive acronym aliases, and the keys that must be Title Cased."""
     index: dict[str, str] = {}
     acronyms: set[str] = set()
+    title_cased: dict[str, bool] = {}
     for row in load_tsv("orgs_known.tsv"):
         canonical = row[0]
         aliases = [a for a in (row[1].split("|") if len(row) > 1 else []) if a]
         for name in [canonical, *aliases]:
-            index.setdefault(org_key(name), canonical)
+            key = org_key(name)
+            index.setdefault(key, canonical)
+            # "the Indian Army" is a name, "the Indian army" is a description; a lowercase table form allows both
+            title_cased[key] = title_cased.get(key, True) and _title_cased(name)
             bare = name.replace(".", "")
             if bare.isupper() and len(bare) <= 6:
-                acronyms.add(org_key(name))
-    return index, acronyms
+                acronyms.add(key)
+    return index, acronyms, {k for k, v in title_cased.items() if v}
 
 
-KNOWN_ORGS, KNOWN_ACRONYMS = _load_known()
+KNOWN_ORGS, KNOWN_ACRONYMS, KNOWN_TITLE_CASED = _load_known()
 # First words of known names: an n-gram is only tried from a token that can start one.
 KNOWN_FIRST_WORDS = {key.split()[0] for key in KNOWN_ORGS if key}
 KNOWN_MAX_WORDS = max((len(key.split()) for key in KNOWN_ORGS), default=1) + 2
@@ -72,6 +106,7 @@ class OrgMention:
     owner: Optional[str] = None       # "Armenia" in "Armenia's Defense Ministry"
     core: Optional[str] = None        # "Defense Ministry"
     priority: int = 1                 # lower wins an overlap: table 0, NER/pattern 1, acronym 2
+    company: bool = False             # "Maxar Technologies": never moved to people
 
 
 POSSESSIVE_END = re.compile(r"(['’]s?|-)$")
@@ -151,11 +186,18 @@ class OrganizationFinder:
     def find(self, doc: Doc) -> list[OrgMention]:
         places = getattr(doc._, ext.PLACES)
         place_spans = {(m.start, m.end) for p in places for m in p.mentions}
+        place_chars = {c for p in places for m in p.mentions for c in range(m.start, m.end)}
         person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         raw = [*self._known(doc), *self._ner(doc), *self._head_word_runs(doc), *self._owned_lowercase(doc),
-               *self._acronyms(doc)]
+               *self._acronyms(doc), *self._companies(doc)]
         raw += list(self._defined_aliases(doc, raw))
-        kept = [m for m in raw if self._plausible(m, place_spans, person_words, doc_text(doc))]
+        text = doc_text(doc)
+        kept = [m for m in raw if self._plausible(m, place_spans, person_words, text)
+                and not (m.priority == 1 and place_chars.intersection(range(m.start, m.end)) and not m.canonical
+                         and m.owner is None and not _has_head_word(m.text))]
+        people = _person_spans(doc, [m for m in kept if m.priority == 1 and not m.canonical and not m.company])
+        doc.user_data[PERSON_HINTS] = sorted(people)
+        kept = [m for m in kept if (m.start, m.end) not in people]
         kept.sort(key=lambda m: (m.priority, -(m.end - m.start), m.start))
         taken: set[int] = set()
         chosen = []
@@ -207,7 +249,7 @@ class OrganizationFinder:
         k = span.end
         words = 0
         while k < len(doc) and words < 3 and doc[k].is_lower and doc[k].is_alpha:
-            if doc[k].lower_ in UNIT_WORDS:
+            if doc[k].lower_ in UNIT_WORDS and doc[k - 1].lower_ != "news":  # "TASS news agency" is TASS
                 end = k + 1
                 if end + 1 < len(doc) and doc[end].lower_ in ("in", "for", "to") and \
                         lookup_place(doc[end + 1].text) is not None:
@@ -226,6 +268,8 @@ class OrganizationFinder:
             return None
         if key in KNOWN_ACRONYMS and text.replace(".", "").upper() != text.replace(".", ""):
             return None  # "WHO" is the agency, "Who" is not
+        if key in KNOWN_TITLE_CASED and not _title_cased(text):
+            return None
         return canonical
 
     def _ner(self, doc: Doc) -> Iterable[OrgMention]:
@@ -268,6 +312,25 @@ class OrganizationFinder:
                 continue
             owner, core = _owner_split(span)
             yield OrgMention(span.start_char, span.end_char, span.text, owner=owner, core=core)
+
+    @staticmethod
+    def _companies(doc: Doc) -> Iterable[OrgMention]:
+        """'Maxar Technologies', 'Maxar Inc.', 'imagery company Maxar': a company NER read as a person."""
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "GPE", "ORG"):
+                continue
+            nxt = doc[ent.end] if ent.end < len(doc) else None
+            prev = doc[ent.start - 1] if ent.start > 0 else None
+            if nxt is not None and nxt.lower_ in COMPANY_WORDS and _cap(nxt.text) and ent.label_ != "ORG":
+                span = doc[ent.start:ent.end + 1]
+            elif ent.label_ == "PERSON" and (nxt is not None and nxt.lower_ in COMPANY_NOUNS
+                                             or prev is not None and prev.lower_ in COMPANY_NOUNS):
+                span = ent
+            else:
+                continue
+            span = _clean(span)
+            if span is not None:
+                yield OrgMention(span.start_char, span.end_char, span.text, company=True)
 
     def _owned_lowercase(self, doc: Doc) -> Iterable[OrgMention]:
         """'Qatar's foreign ministry', 'a Qatari foreign ministry spokesperson', "Gaza's civil defence"."""
@@ -316,8 +379,15 @@ class OrganizationFinder:
             return True
         if not (_cap(text) or text[0].isdigit() or text.startswith("al")) or not any(c.isalpha() for c in text):
             return False
-        if "/" in text or "@" in text:
+        if "/" in text or "@" in text or "|" in text:
             return False  # photo credits and handles
+        words_lower = [w.strip(".,:;’'") for w in re.split(r"[\s/]+", text.lower())]
+        if m.priority == 1 and len(words_lower) == 1 and words_lower[0] in COMMON_WORDS:
+            return False  # "The State said": a common word alone names nothing
+        if any(w in FURNITURE_WORDS or w in WIRE_WORDS for w in words_lower):
+            return False  # "Digital Subscription", "Reuters News Service"
+        if COMPASS_FRONT.match(text):
+            return False  # "Eastern Front"
         if m.end < len(doc_text) and doc_text[m.end] == "-" and doc_text[m.end + 1:m.end + 2].islower():
             return False  # "Shell-shocked": a word glued to a participle is not a name
         if (m.start, m.end) in place_spans or country_of_demonym(text) is not None or key in NOT_NAMES:
@@ -398,6 +468,66 @@ class OrganizationFinder:
                     if m.text in mentions[i].text.split() and len(mentions[i].text.split()) > 1:
                         union(i, j)
                         break
+
+
+def _has_head_word(text: str) -> bool:
+    return any(w in ORG_HEAD_WORDS for w in text.replace("-", " ").split())
+
+
+def _person_spans(doc: Doc, mentions: list[OrgMention]) -> set[tuple[int, int]]:
+    """ORG spans the story shows to be people: a known person's name or surname ('Lavrov' when 'Sergei
+    Lavrov' is named), a title before ('Foreign Minister Lavrov'), or a name with particles ('Bassem
+    al-Saadi', 'Bassem' followed by 'al-Saadi'). Organisation-shaped names (head words) stay."""
+    names = [e for e in doc.ents if e.label_ == "PERSON"]
+    person_words = {t.text for e in names for t in e if _cap(t.text) and t.lower_ not in NAME_PARTICLES}
+    found = set()
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or m.owner or _has_head_word(m.text) or not _name_shaped(span):
+            continue
+        words = [t.text for t in span if _cap(t.text) and t.lower_ not in NAME_PARTICLES]
+        if not words:
+            continue
+        prev = doc[span.start - 1] if span.start > 0 else None
+        evidence = (
+            all(w in person_words for w in words) and (len(words) > 1 or words[0] in {
+                t.text for e in names if len(e) > 1 for t in e})
+            or len(words) > 1 and any(w in person_words for w in words)
+            or prev is not None and prev.lower_ in TITLE_HEADS and _cap(prev.text)
+            or _particle_name(span) or _particle_after(doc, span.end))
+        if evidence:
+            found.add((m.start, m.end))
+    return found
+
+
+def _name_shaped(span: Span) -> bool:
+    """Capitalised words, hyphens and name particles only (no digits, no ALL-CAPS acronyms)."""
+    for t in span:
+        if t.text in ("-", "'", "’") or t.lower_ in NAME_PARTICLES:
+            continue
+        if not (t.is_alpha or "-" in t.text or "'" in t.text or "’" in t.text) or not _cap(t.text) \
+                or (t.is_upper and len(t.text) > 1):
+            return False
+    return span[0].lower_ not in GROUP_NAME_STARTS
+
+
+def _particle_name(span: Span) -> bool:
+    """'Bassem al-Saadi', 'Osama bin Laden': a particle between capitalised words."""
+    for k in range(1, len(span) - 1):
+        if span[k].lower_ in NAME_PARTICLES and _cap(span[k - 1].text) and \
+                (_cap(span[k + 1].text) or span[k + 1].text == "-" and k + 2 < len(span) and _cap(span[k + 2].text)):
+            return True
+    return False
+
+
+def _particle_after(doc: Doc, i: int) -> bool:
+    """'Bassem' then 'al-Saadi': NER cut a name at its particle."""
+    if i + 1 >= len(doc) or doc[i].lower_ not in NAME_PARTICLES or doc[i - 1].whitespace_ == "":
+        return False
+    k = i + 1
+    if doc[k].text == "-" and k + 1 < len(doc):
+        k += 1
+    return _cap(doc[k].text) and doc[k].is_alpha and doc[i].lower_ not in ("de", "la", "le", "du", "da", "di")
 
 
 def _all_caps_line(doc: Doc, tok) -> bool:
