@@ -97,3 +97,36 @@ def test_model_pipeline_people(nlp):
     people = {p.name: p for p in getattr(doc._, ext.PEOPLE)}
     assert "Putin" in people["Vladimir Putin"].aliases
     assert people["Vladimir Putin"].titles == ["Russian President"]
+
+
+def test_name_cut_at_its_particle_is_merged(blank_nlp, finders):
+    people = run(blank_nlp, finders, "Bassem al-Saadi, a shopkeeper, said the market burned.",
+                 others=[("Bassem", "ORG")])
+    assert list(people) == ["Bassem al-Saadi"]
+
+
+def test_name_cut_short_by_ner_grows_over_untagged_capitalised_words(blank_nlp, finders):
+    people = run(blank_nlp, finders, "The army detained Daw Khin Mya Thein on Monday.", persons=["Daw Khin"])
+    assert list(people) == ["Daw Khin Mya Thein"]
+
+
+def test_bare_surname_after_a_title_is_a_person(blank_nlp, finders):
+    people = run(blank_nlp, finders, "Talks stalled, Foreign Minister Lavrov said on Friday.")
+    assert list(people) == ["Lavrov"]
+    assert people["Lavrov"].titles == ["Foreign Minister"]
+
+
+def test_title_inside_the_ner_span_is_not_part_of_the_name(blank_nlp, finders):
+    people = run(blank_nlp, finders, "Spokesman Youssef Haddad told reporters.", persons=["Spokesman Youssef Haddad"])
+    assert list(people) == ["Youssef Haddad"]
+
+
+def test_person_from_org_span_with_known_surname(blank_nlp, finders):
+    people = run(blank_nlp, finders, "Estrosi spoke first. Later Christian Estrosi said the city mourned.",
+                 persons=["Estrosi"], others=[("Christian Estrosi", "ORG")])
+    assert list(people) == ["Christian Estrosi"]
+
+
+def test_company_is_not_a_person(blank_nlp, finders):
+    people = run(blank_nlp, finders, "The satellite imagery company Vantor released images.", persons=["Vantor"])
+    assert people == {}

@@ -33,6 +33,15 @@ GROUPS = {place_key(w) for w in load_lines("people_groups.txt")}
 NOT_PEOPLE = GROUPS | {place_key(w) for w in load_lines("orgs_not_organizations.txt")} | {
     place_key(w) for w in load_lines("places_not_places.txt")}
 MAX_TITLE_TOKENS = 8
+# Particles inside personal names ("Bassem al-Saadi", "Osama bin Laden", "Ursula von der Leyen").
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "abd", "ben", "van", "von", "der", "den", "de", "da", "dos", "das",
+                  "del", "di", "du", "la", "le", "ould"}
+# Capitalised words that follow a title without being a name ("President Monday", "Minister Council").
+NOT_NAME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                  "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+                  "on", "in", "at", "and", "the", "said", "says", "told", "office", "council", "ministry", "i", "ii"}
+ORG_HEAD_WORDS = set(load_lines("orgs_head_words.txt"))
+PERSON_HINTS = "kx_person_hints"  # written by karabakh_organizations: ORG spans that are people
 # Lines that credit reporters, photographers and editors rather than tell the story.
 CREDIT_BEFORE = re.compile(r"(?:^\s*By|(?:Reporting|Editing|Writing|reporting|writing|editing|Compiled|Photo|Photos|Video)"
                            r"\s+by|Photo\s*/|Photo:|Photographer)\b[^\n]*$")
@@ -94,13 +103,20 @@ class PeopleFinder:
     def find(self, doc: Doc) -> list[PersonMention]:
         claimed = _claimed_chars(doc)
         found: list[PersonMention] = []
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
+        spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        spans += [s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in doc.user_data.get(PERSON_HINTS, []))
+                  if s is not None]
+        spans += list(_titled_names(doc, claimed))
+        taken: set[int] = set()
+        for ent in sorted(spans, key=lambda e: (e.start, -len(e))):
             span = _clean(ent)
-            if span is None or not self._plausible(doc, span, claimed):
+            if span is None:
                 continue
-            found.append(PersonMention(span.start_char, span.end_char, span.text, [t.text for t in span]))
+            span = _extend_name(doc, span, claimed)
+            if span.start_char in taken or not self._plausible(doc, span, claimed):
+                continue
+            taken.update(range(span.start_char, span.end_char))
+            found.append(PersonMention(span.start_char, span.end_char, span.text, _name_tokens(span)))
         found.extend(self._missed_surnames(doc, found, claimed))
         found.sort(key=lambda m: m.start)
         for m in found:
@@ -153,6 +169,56 @@ class PeopleFinder:
         return people
 
 
+def _name_tokens(span: Span) -> list[str]:
+    """'Bassem al-Saadi' -> ['Bassem', 'al-Saadi']: a particle stays with the surname it introduces."""
+    words = span.text.split()
+    return words if len(words) > 1 or len(span) == 1 else [span.text]
+
+
+def _extend_name(doc: Doc, span: Span, claimed: set[int]) -> Span:
+    """Grow a name NER cut short: over particles ('Bassem' + 'al-Saadi', 'Osama' + 'bin Laden') and over
+    untagged capitalised words right after it ('Aung San' + 'Suu Kyi')."""
+    end, n = span.end, len(doc)
+    grew = True
+    while grew and end < n and end - span.start < 6:
+        grew = False
+        tok = doc[end]
+        if doc[end - 1].whitespace_ == "" and tok.text != "-" or "\n" in doc[end - 1].whitespace_:
+            break
+        k = end
+        while k < n and (doc[k].lower_ in NAME_PARTICLES or doc[k].text == "-") and k - end < 3:
+            k += 1
+        if k > end and k < n and _cap(doc[k].text) and doc[k].is_alpha and doc[k].idx not in claimed \
+                and doc[end].lower_ in NAME_PARTICLES:
+            end, grew = k + 1, True
+            continue
+        if _cap(tok.text) and tok.is_alpha and not tok.ent_type_ and not tok.is_sent_start \
+                and tok.idx not in claimed and tok.lower_ not in NOT_NAME_WORDS and tok.text not in ORG_HEAD_WORDS \
+                and tok.lower_ not in TITLE_HEADS and not tok.is_upper and lookup_place(tok.text) is None:
+            end, grew = end + 1, True
+    return doc[span.start:end]
+
+
+def _titled_names(doc: Doc, claimed: set[int]) -> Iterable[Span]:
+    """'Foreign Minister Lavrov said': a capitalised word after a capitalised title is a person, even if
+    the full name never appears and NER missed it."""
+    for tok in doc:
+        if tok.lower_ not in TITLE_HEADS or not _cap(tok.text) or tok.i + 1 >= len(doc) or "\n" in tok.whitespace_:
+            continue
+        k = tok.i + 1
+        while k < len(doc) and doc[k].text in HONORIFICS:
+            k += 1
+        end = k
+        while end < len(doc) and end - k < 3 and _cap(doc[end].text) and doc[end].is_alpha \
+                and not doc[end].is_upper and doc[end].lower_ not in NOT_NAME_WORDS \
+                and doc[end].lower_ not in TITLE_HEADS and doc[end].idx not in claimed \
+                and doc[end].ent_type_ in ("", "PERSON", "ORG") and doc[end].text not in ORG_HEAD_WORDS \
+                and "\n" not in doc[end - 1].whitespace_:
+            end += 1
+        if end > k and not (end < len(doc) and _cap(doc[end].text) and doc[end].is_alpha):
+            yield doc[k:end]
+
+
 def _claimed_chars(doc: Doc) -> set[int]:
     chars: set[int] = set()
     for record_list in (getattr(doc._, ext.PLACES), getattr(doc._, ext.ORGANIZATIONS)):
@@ -165,7 +231,8 @@ def _claimed_chars(doc: Doc) -> set[int]:
 def _clean(span: Span) -> Optional[Span]:
     """Drop honorifics, possessives and punctuation at the ends of an NER span."""
     while len(span) and (span[0].text in HONORIFICS or span[0].is_punct or span[0].is_space
-                         or span[0].lower_ in ("the", "a", "by")):
+                         or span[0].lower_ in ("the", "a", "by")
+                         or len(span) > 1 and span[0].lower_ in TITLE_HEADS and _cap(span[1].text)):
         span = span[1:]
     while len(span) and (span[-1].lower_ in ("'s", "’s", "'", "’") or span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
