@@ -253,3 +253,17 @@ def test_lowercase_alias_of_an_organisation(blank_nlp):
     text = "\u201cOur air strikes hit only military targets,\u201d the coalition said in a statement."
     [quote] = _quotes(blank_nlp, text, orgs={"Saudi-led coalition": ["coalition"]})
     assert quote.speaker == "Saudi-led coalition"
+
+
+def test_possessor_is_not_the_speaker_when_the_apposition_names_one(blank_nlp):
+    text = ("\u201cWe are in shock and disbelief right now,\u201d Omar Said\u2019s sister, Lina Said Haddad, "
+            "wrote on Facebook.")
+    [quote] = _quotes(blank_nlp, text, people={"Omar Said": [], "Lina Said Haddad": []})
+    assert quote.speaker == "Lina Said Haddad"
+
+
+def test_unnamed_spokesman_speaks_for_the_organisation_before(blank_nlp):
+    text = ("The Transport Police confirmed there had been deaths. "
+            "A spokesman added: \u201cIt is too early for us to confirm the numbers.\u201d")
+    [quote] = _quotes(blank_nlp, text, orgs={"Transport Police": []})
+    assert quote.speaker == "Transport Police"

@@ -403,6 +403,8 @@ class SpeakerFinder:
         if len(lowered) == 1 and lowered[0] in GROUP_PRONOUNS:
             return self._resolve_group_pronoun(start)
         core = _core_phrase(tokens)
+        if not core and any(t.lower_ in ROLE_NOUNS for t in tokens) and not inside:
+            return self._resolve_role_only(start)          # 'A spokesman added:', 'the statement said'
         orgs = [m for m in inside if m.kind == "org"]
         if orgs:
             org = orgs[0] if first else orgs[-1]
@@ -433,6 +435,19 @@ class SpeakerFinder:
                 return self._previous_speaker[1]
         found = self.names.last_before(pos, "person")
         return found.name if found else None
+
+    def _resolve_role_only(self, pos: int) -> Optional[str]:
+        """An unnamed spokesman or statement speaks for the source quoted or named just before."""
+        if self._previous_speaker and self._previous_speaker[1]:
+            if self._previous_speaker[0] >= self._sentence_index(pos) - PRONOUN_SENTENCE_REACH:
+                return self._previous_speaker[1]
+        index = self._sentence_index(pos)
+        if index > 0:
+            start, end = self.sentences[index - 1]
+            found, attributed = self._before_quote(start, end)
+            if attributed and found:
+                return found
+        return None
 
     def _resolve_group_pronoun(self, pos: int) -> Optional[str]:
         """'it said' / 'they called for': the subject of the last reporting sentence before."""
@@ -519,11 +534,27 @@ def _subject_chunk(tokens: list, names: Optional["NameIndex"] = None) -> list:
     candidates = [c for c in chunks if c[0].lower_ not in ADVERBIAL_OPENERS] or chunks[-1:]
     if names is not None:
         for kinds in (("person",), ("person", "org", "place")):     # 'The AU envoy, Olusegun Obasanjo,'
-            for chunk in candidates:
-                start, end = chunk[0].idx, chunk[-1].idx + len(chunk[-1].text)
-                if any(n.kind in kinds for n in names.within(start, end)):
-                    return chunk
+            hits = [c for c in candidates if any(n.kind in kinds for n in _chunk_names(c, names))]
+            # "X's sister, Y, wrote": the possessor is not the speaker when the apposition names one
+            owners = [c for c in hits if _only_possessors(c, names)]
+            if hits:
+                return next((c for c in hits if c not in owners), hits[0]) if kinds == ("person",) else hits[0]
     return candidates[0]
+
+
+def _chunk_names(chunk: list, names: "NameIndex") -> list:
+    return names.within(chunk[0].idx, chunk[-1].idx + len(chunk[-1].text))
+
+
+def _only_possessors(chunk: list, names: "NameIndex") -> bool:
+    """Every person in the chunk is followed by 's: 'Bruce Steinberg's sister'."""
+    people = [n for n in _chunk_names(chunk, names) if n.kind == "person"]
+    ends = {t.idx + len(t.text): t for t in chunk}
+    for person in people:
+        last = ends.get(person.end)
+        if last is None or last.i + 1 >= len(last.doc) or last.doc[last.i + 1].lower_ not in ("'s", "’s"):
+            return False
+    return bool(people)
 
 
 def _core_phrase(tokens: list) -> list:
