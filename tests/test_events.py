@@ -244,3 +244,10 @@ def test_demonym_broker_resolves_to_country(blank_nlp):
     [event] = _events(blank_nlp, "An Egyptian-brokered truce took effect at dawn.")
     assert event.brokers == ["Egypt"]
     assert event.status == "took_effect"
+
+
+def test_truce_of_another_year_stays_apart(blank_nlp):
+    text = ("The rebels declared a ceasefire on Monday. Fighting had not stopped since the 1994 ceasefire "
+            "collapsed. The 2016 truce was never mentioned again.")
+    events = _events(blank_nlp, text)
+    assert [(e.status, e.text[:15]) for e in events] == [("agreed", "The rebels decl"), ("collapsed", "Fighting had no")]

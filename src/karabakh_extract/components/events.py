@@ -67,6 +67,7 @@ MAX_BACK_REFERENCE_DISTANCE = 25
 MAX_MODIFIER_SCAN = 6
 _DURATION = re.compile(r"\b(?:\w+-(?:hour|day|week|month|year)|(?:hour|day|week|month|year)-long)\b")
 _BROKERED_BY_HYPHEN = re.compile(r"(?<![\w.])(?!(?:A|An|The)\b)((?:[A-Z][\w.’']*)(?:[ -][A-Z][\w.’']*)*)-(?:brokered|mediated|engineered|sponsored|negotiated)\b")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _ISO_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 _TERMINAL = tuple('.!?"”’)…')
 HEADLINE_MAX_WORDS = 20
@@ -84,6 +85,7 @@ class Mention:
     definite: bool = False
     distinct: bool = False          # marked as another truce / round
     duration: Optional[str] = None  # "two-month"
+    dated: bool = False             # "the 1994 ceasefire": a truce of another time
     cues: list[tuple[int, int]] = field(default_factory=list)   # (status rank, cue token index)
     headline: bool = False
 
@@ -310,6 +312,7 @@ def _read_modifiers(doc: Doc, story: StoryText, m: Mention) -> None:
         seen.append(low)
         i -= 1
     modifiers = set(seen)
+    m.dated = any(_YEAR.match(w) for w in modifiers)
     trigger = doc[m.start:m.end].text.lower()
     plural = trigger.endswith("s") and not trigger.endswith(("talks", "negotiations"))
     m.distinct = bool(modifiers & DISTINCT_MODIFIERS) or (plural and bool(
@@ -375,6 +378,10 @@ def group_mentions(mentions: list[Mention]) -> list[Draft]:
     drafts: list[Draft] = []
     for m in mentions:
         same = [d for d in drafts if d.type == m.type]
+        if m.dated and m.type == "ceasefire":
+            if m.cues and not m.anaphor:           # "the 1994 ceasefire collapsed": its own event
+                drafts.append(Draft(m.type, [m]))
+            continue                               # a passing mention must not touch today's truce
         target = _ceasefire_target(m, same) if m.type == "ceasefire" else _talks_target(m, same)
         if target is None:
             if m.anaphor:
