@@ -48,6 +48,12 @@ class Run:
     returncode: int
     peak_rss_mb: dict[int, float] = field(default_factory=dict)  # pid -> peak RSS (MB)
     root_pid: int = 0
+    cpu_seconds: dict[int, float] = field(default_factory=dict)  # pid -> user+sys CPU (last poll)
+
+    @property
+    def cpu_per_file(self) -> float:
+        """CPU seconds per file over the whole process tree: unlike wall time, barely moved by other load."""
+        return sum(self.cpu_seconds.values()) / self.files
 
     @property
     def rate(self) -> float:
@@ -74,6 +80,15 @@ def _peak_rss_mb(pid: int) -> float | None:
     return None
 
 
+def _cpu_seconds(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def _descendants(root: int) -> set[int]:
     parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -97,6 +112,7 @@ def measure(command: list[str], files: int) -> Run:
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO)
     peaks: dict[int, float] = {}
+    cpu: dict[int, float] = {}
     done = threading.Event()
 
     def poll() -> None:
@@ -105,6 +121,9 @@ def measure(command: list[str], files: int) -> Run:
                 mb = _peak_rss_mb(pid)
                 if mb is not None:
                     peaks[pid] = max(peaks.get(pid, 0.0), mb)
+                seconds = _cpu_seconds(pid)
+                if seconds is not None:
+                    cpu[pid] = max(cpu.get(pid, 0.0), seconds)
             done.wait(0.05)
 
     poller = threading.Thread(target=poll, daemon=True)
@@ -116,7 +135,7 @@ def measure(command: list[str], files: int) -> Run:
     poller.join()
     if process.returncode not in (0, 1):
         sys.exit(f"{' '.join(command)} failed with status {process.returncode}")
-    return Run(seconds, files, process.returncode, peaks, process.pid)
+    return Run(seconds, files, process.returncode, peaks, process.pid, cpu)
 
 
 def make_input_folder(corpus: Path, n: int, into: Path) -> Path:
@@ -174,6 +193,7 @@ def render_table(rows, jobs: list[int]) -> str:
     header = ["N", "bare spaCy files/s"]
     for j in jobs:
         header += [f"--jobs {j} files/s", f"--jobs {j} vs bare" if j == first else f"--jobs {j} vs --jobs {first}"]
+    header += ["bare CPU s/file"] + [f"--jobs {j} CPU s/file" for j in jobs]
     header += ["bare peak RSS MB"]
     for j in jobs:
         header += [f"--jobs {j} peak RSS MB" if j == 1 else f"--jobs {j} main / worker peak RSS MB"]
@@ -187,6 +207,7 @@ def render_table(rows, jobs: list[int]) -> str:
             else:
                 ratio = f"{run.rate / runs[first].rate:.2f}x"
             cells += [f"{run.rate:.2f}", ratio]
+        cells += [f"{bare.cpu_per_file:.3f}" if bare else "–"] + [f"{runs[j].cpu_per_file:.3f}" for j in jobs]
         cells += [f"{bare.main_mb:.0f}" if bare else "–"]
         for j in jobs:
             run = runs[j]
