@@ -9,14 +9,18 @@ One Event per DISTINCT truce or round of talks, not one per sentence:
    restatement updates the most recent real truce; a mention marked as another
    one ("two previous cease-fires", "a six-month truce" beside a two-month one,
    "a permanent ceasefire", "called for a ceasefire" beside an agreed one) starts
-   a new event. Talks merge when definite, in the same place, or with the same
-   status; headline mentions merge into the story's first event of their type;
+   a new event; so does a truce dated to another year ("the 1994 ceasefire").
+   Talks merge when definite ("the talks") or when they report the same status;
+   headline mentions merge into the story's first event of their type;
 3. describe each event: status = the furthest step its mentions report
    (proposed < agreed < took_effect < extended < violated < collapsed;
    planned < held < failed); text = the sentence (or, when one sentence holds two
    truces, the clause) of the mention that gave that status, preferring story
    text over headlines; date = the resolved date nearest that cue in that text;
    brokers, parties and the talks' location from patterns around the mentions.
+   A truce no cue describes ("during the truce") is taken to be in force; talks no
+   cue describes ("open to talks") are not reported, nor are talks in stories
+   that never speak of war or truce (trade talks are not peace talks).
 """
 from __future__ import annotations
 
