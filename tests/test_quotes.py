@@ -267,3 +267,10 @@ def test_unnamed_spokesman_speaks_for_the_organisation_before(blank_nlp):
             "A spokesman added: \u201cIt is too early for us to confirm the numbers.\u201d")
     [quote] = _quotes(blank_nlp, text, orgs={"Transport Police": []})
     assert quote.speaker == "Transport Police"
+
+
+def test_title_case_names_in_quotes_are_not_quotations(blank_nlp):
+    assert is_scare_quote("Curse of the Billy Goat")
+    assert is_scare_quote("Operation Iron Swords Phase Two")
+    assert not is_scare_quote("We Will Never Leave This City.")
+    assert not is_scare_quote("the army will not stop the operation")

@@ -63,6 +63,8 @@ SUBHEAD_MAX_WORDS = 6
 _SENTENCE_END = tuple('.!?"”’:;,')
 MAX_QUOTE_CHARS = 4000
 SHORT_QUOTE_WORDS = 3
+TITLE_MAX_WORDS = 6
+TITLE_SMALL_WORDS = frozenset("a an the of and or in on at for to from with by".split())
 MAX_ATTRIBUTION_TOKENS = 14
 PRONOUN_SENTENCE_REACH = 2
 
@@ -172,13 +174,21 @@ def _inner_span(text: str, open_at: int, close_at: int) -> Optional[tuple[int, i
 
 
 def is_scare_quote(inner: str) -> bool:
-    """1-3 words that do not read as a whole utterance: a term or a fragment, not a quotation."""
+    """1-3 words that do not read as a whole utterance (a term or a fragment), or a Title Case
+    name of a show, operation or book ("Masters of Sex"): not a quotation."""
     words = inner.split()
     if len(words) > SHORT_QUOTE_WORDS:
-        return False
+        return _looks_like_title(words)
     stripped = inner.strip()
     first = next((c for c in stripped if c.isalpha()), "")
     return not (first.isupper() and stripped[-1:] in ".!?,")
+
+
+def _looks_like_title(words: list[str]) -> bool:
+    if len(words) > TITLE_MAX_WORDS or words[-1][-1:] in ".!?,":
+        return False
+    lexical = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
+    return bool(lexical) and all(w[:1].isupper() or not w[:1].isalpha() for w in lexical)
 
 
 # -- named things the story mentions ----------------------------------------
