@@ -274,3 +274,11 @@ def test_title_case_names_in_quotes_are_not_quotations(blank_nlp):
     assert is_scare_quote("Operation Iron Swords Phase Two")
     assert not is_scare_quote("We Will Never Leave This City.")
     assert not is_scare_quote("the army will not stop the operation")
+
+
+def test_colon_paragraph_then_quote_paragraph(blank_nlp):
+    text = ("Rebel spokesman Idris Kamal said in a statement:\n\n"
+            "\u201cWe have no intention of taking the city. We will defend our positions.\u201d\n\n"
+            "\u201cThe civilians must be protected.\u201d")
+    quotes = _quotes(blank_nlp, text, people={"Idris Kamal": ["Kamal"]})
+    assert [q.speaker for q in quotes] == ["Idris Kamal", "Idris Kamal"]
