@@ -61,6 +61,11 @@ def test_source_after_a_clause_word(blank_nlp):
     assert find_claimant(doc, _span_of(doc, "600")) == "the U.N. refugee agency"
 
 
+def test_hard_wrapped_source_phrase(blank_nlp):
+    doc = blank_nlp("Talks began after the regional health\nagency said 75 people had died.")
+    assert find_claimant(doc, _span_of(doc, "75")) == "the regional health agency"
+
+
 def test_person_at_the_head_gives_the_full_name(blank_nlp):
     doc = blank_nlp("Fire brigade spokesman Omar Haddad said six people were hurt. Later 3 more died, Haddad added.")
     _with_people(doc, Omar_Haddad="Haddad")
@@ -121,3 +126,14 @@ def test_odd_input_does_not_crash(blank_nlp):
     attributor = Attributor(doc)
     for token in doc:
         attributor.claimant_for(doc[token.i:token.i + 1])
+
+
+def test_story_sentences_cut_at_paragraphs_not_at_wrapped_lines(blank_nlp):
+    from karabakh_extract.attribution import story_sentences
+
+    one_per_line = blank_nlp("Shelling resumed\nOfficials said 4 died in the regional\ncapital overnight.")
+    assert [s.text.strip() for s in story_sentences(one_per_line)] == [
+        "Shelling resumed", "Officials said 4 died in the regional\ncapital overnight."]
+    wrapped = blank_nlp("Shelling resumed in the\nEast, officials said\n\nTalks stalled.")
+    assert [s.text.strip() for s in story_sentences(wrapped)] == [
+        "Shelling resumed in the\nEast, officials said", "Talks stalled."]

@@ -41,7 +41,6 @@ CLOSING_QUOTES = frozenset(("”", "\"", "’", "'", "»"))
 OPENING_QUOTES = frozenset(("“", "\"", "‘", "«"))
 MAX_PHRASE = 12
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
-_NEWLINE = re.compile(r"\n")
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ class Attributor:
         for index, sent in enumerate(self._sentences):
             for i in range(sent.start, sent.end):
                 self._sentence_of[i] = index
-        self._paragraph = _paragraph_ids(self.text, self._sentences)
+        self._paragraph = _paragraph_ids(paragraph_breaks(doc), self._sentences)
         self._claims: dict[int, list[Claim]] = {}
 
     def claimant_for(self, span: Span) -> Optional[str]:
@@ -126,18 +125,16 @@ class Attributor:
 
     def _verb_claim(self, verb: Token, sent: Span, index: int, earlier: list[Claim]) -> Claim:
         doc = self.doc
-        before = verb.i - 1
+        before = _word_before(doc, verb.i, sent.start)
         if before >= sent.start and (doc[before].text == "," or doc[before].text in CLOSING_QUOTES):
             phrase = _phrase_after(doc, verb.i + 1, sent.end)          # ", said the ministry"
             if phrase is not None:
                 return self._claim(verb.i, phrase, index, trailing=True)
         j = before
-        while j >= sent.start and doc[j].lower_ in AUXILIARIES:
+        while j >= sent.start and (doc[j].lower_ in AUXILIARIES or doc[j].is_space):
             j -= 1
         if j >= sent.start and doc[j].lower_ in PRONOUNS:                # ", he said."
-            first = j
-            trailing = first > sent.start and (doc[first - 1].text == "," or doc[first - 1].text in CLOSING_QUOTES)
-            return self._claim(verb.i, doc[j:j + 1], index, trailing)
+            return self._claim(verb.i, doc[j:j + 1], index, _opens_after_comma(doc, j, sent))
         if j >= sent.start and doc[j].text == ",":
             person = self._mention_ending_at(doc[j - 1].idx + len(doc[j - 1].text)) if j > sent.start else None
             if person is not None:                                      # "..., Diaa Rashwan, had said"
@@ -149,9 +146,7 @@ class Attributor:
             phrase = _phrase_after(doc, sent.start, verb.i)             # "X haven't ..., but say ..."
             if phrase is None:
                 return Claim(verb.i, None, trailing=False)
-        first = phrase[0].i
-        trailing = first > sent.start and (doc[first - 1].text == "," or doc[first - 1].text in CLOSING_QUOTES)
-        return self._claim(verb.i, phrase, index, trailing)
+        return self._claim(verb.i, phrase, index, _opens_after_comma(doc, phrase[0].i, sent))
 
     def _claim(self, cue: int, phrase: Span, index: int, trailing: bool) -> Claim:
         if len(phrase) == 1 and phrase[0].lower_ in PRONOUNS:
@@ -174,7 +169,7 @@ class Attributor:
             rest = (self.text[phrase.start_char:org.start] + self.text[org.end:phrase.end_char]).split()
             if all(w.lower() in ("the", "a", "an") for w in rest):
                 return org.name
-        return phrase.text.strip() or None
+        return " ".join(phrase.text.split()) or None
 
     def _resolve_pronoun(self, pronoun: Token, index: int) -> Optional[str]:
         """The last named source before this sentence (a person for he/she)."""
@@ -202,6 +197,20 @@ def find_claimant(doc: Doc, span: Span) -> Optional[str]:
     return Attributor(doc).claimant_for(span)
 
 
+def _word_before(doc: Doc, i: int, stop: int) -> int:
+    """Index of the last non-space token before token i (stop - 1 when there is none)."""
+    i -= 1
+    while i >= stop and doc[i].is_space:
+        i -= 1
+    return i
+
+
+def _opens_after_comma(doc: Doc, first: int, sent: Span) -> bool:
+    """A source right after a comma or closing quote trails what it reports: '..., X said.'"""
+    before = _word_before(doc, first, sent.start)
+    return before >= sent.start and (doc[before].text == "," or doc[before].text in CLOSING_QUOTES)
+
+
 def _pick_claim(claims: list[Claim], at: int) -> Optional[Claim]:
     """The nearest source after the claim if it trails, else the outermost one before it."""
     after = [c for c in claims if c.cue > at and c.trailing]
@@ -218,7 +227,7 @@ def _is_noun_use(token: Token, sent: Span) -> bool:
 
 def _phrase_token(token: Token) -> bool:
     text = token.text
-    if token.lower_ in PHRASE_LINKS:
+    if token.lower_ in PHRASE_LINKS or token.is_space:      # hard-wrapped lines run through a phrase
         return True
     if token.lower_ in PHRASE_STOPS or token.is_punct or token.is_space or token.like_num:
         return text in ("-", "–") if token.is_punct else False
@@ -231,8 +240,10 @@ def _phrase_before(doc: Doc, end: int, stop: int) -> Optional[Span]:
     while i >= stop and end - i < MAX_PHRASE and _phrase_token(doc[i]):
         i -= 1
     start = i + 1
-    while start <= end and doc[start].lower_ in PHRASE_LINKS - {"the", "a", "an"}:
+    while start <= end and (doc[start].is_space or doc[start].lower_ in PHRASE_LINKS - {"the", "a", "an"}):
         start += 1                      # never open on "of"/"in"/"’s"
+    while end >= start and doc[end].is_space:
+        end -= 1
     return doc[start:end + 1] if start <= end else None
 
 
@@ -244,7 +255,7 @@ def _phrase_after(doc: Doc, start: int, stop: int) -> Optional[Span]:
     while i < stop and i - start < MAX_PHRASE and _phrase_token(doc[i]):
         i += 1
     end = i
-    while end > start and doc[end - 1].lower_ in PHRASE_LINKS:
+    while end > start and (doc[end - 1].is_space or doc[end - 1].lower_ in PHRASE_LINKS):
         end -= 1                        # never close on "of"/"the"
     return doc[start:end] if end > start else None
 
@@ -276,15 +287,14 @@ def _fullest_person_name(ent: Span, people: list[Span]) -> str:
 def story_sentences(doc: Doc) -> list[Span]:
     """The Doc's sentences, also cut at paragraph breaks (the splitter may run across them).
 
-    A paragraph break is a blank line, or any newline in text that has no blank
-    lines at all (one paragraph per line); hard-wrapped text keeps its lines together.
+    A paragraph break is a blank line; in text without blank lines (one paragraph
+    per line) it is a newline after a sentence end or before a capitalised line
+    ("...delay\nHamas said"), so hard-wrapped lines ("health\nagency") stay together.
     """
     if len(doc) == 0:
         return []
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-    spaces = [t for t in doc if t.is_space and "\n" in t.text]
-    blank_lines = any(_BLANK_LINE.search(t.text) for t in spaces)
-    breaks = [t.i for t in spaces if not blank_lines or _BLANK_LINE.search(t.text)]
+    breaks = paragraph_breaks(doc)
     out: list[Span] = []
     b = 0
     for sent in sentences:
@@ -299,17 +309,35 @@ def story_sentences(doc: Doc) -> list[Span]:
     return out
 
 
-def _paragraph_ids(text: str, sentences: list[Span]) -> list[int]:
-    """Paragraph number of each sentence: blank lines separate paragraphs, or single
-    newlines when the text has no blank lines at all (one paragraph per line)."""
-    breaker = _BLANK_LINE if _BLANK_LINE.search(text.strip()) else _NEWLINE
-    ids, current, previous_end = [], 0, 0
+def paragraph_breaks(doc: Doc) -> list[int]:
+    """Indices of the whitespace tokens that end a paragraph (see `story_sentences`)."""
+    spaces = [t for t in doc if t.is_space and "\n" in t.text]
+    blank_lines = any(_BLANK_LINE.search(t.text) for t in spaces)
+    return [t.i for t in spaces
+            if (_BLANK_LINE.search(t.text) if blank_lines else _line_ends_paragraph(doc, t.i))]
+
+
+def _line_ends_paragraph(doc: Doc, newline: int) -> bool:
+    before = _word_before(doc, newline, 0)
+    after = newline + 1
+    while after < len(doc) and doc[after].is_space:
+        after += 1
+    if before < 0 or after >= len(doc):
+        return True
+    previous, following = doc[before], doc[after]
+    if previous.text[-1:] in ".!?:" or previous.text in CLOSING_QUOTES:
+        return True
+    return following.text[:1].isupper() and previous.lower_ not in STOP_WORDS and previous.text != ","
+
+
+def _paragraph_ids(breaks: list[int], sentences: list[Span]) -> list[int]:
+    """Paragraph number of each sentence: a new one after every paragraph break."""
+    ids, current, b = [], 0, 0
     for sent in sentences:
-        words = [t for t in sent if not t.is_space]
-        start = words[0].idx if words else sent.start_char
-        if ids and breaker.search(text, previous_end, start + 1):
+        crossed = False
+        while b < len(breaks) and breaks[b] <= sent.start:
+            crossed, b = True, b + 1
+        if crossed and ids:
             current += 1
         ids.append(current)
-        if words:
-            previous_end = words[-1].idx + len(words[-1].text)
     return ids
