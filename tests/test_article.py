@@ -647,3 +647,100 @@ def test_word_fragment_at_a_cut_off_page_end_is_dropped():
 def test_page_ending_with_a_full_sentence_keeps_its_last_word():
     text = page_of(LEAD, SECOND)
     assert body_text(text, parse_page(text)).endswith("length.")
+
+
+# --- furniture that generalises: paywalls, comment boxes, video widgets, scene captions --------
+
+PAYWALL = ("Read this story for free:", "or", "Already have an account? Log in here \u00bb",
+           "To continue reading, please subscribe:", "Weekly Digital Subscription", "$0 for the first 2 weeks*",
+           "- Enjoy unlimited reading on dailyplanet.example", "- Read the E-Edition, our digital replica paper",
+           "*No charge for 2 weeks, then $12.00 plus GST every month. Offer available to new subscribers only.",
+           "$3.10/week*", "*Billed as $12 plus GST every month. Cancel any time.")
+
+
+def test_paywall_block_between_headline_and_story_is_not_story():
+    text = page_of("Storm sinks fishing boats off Malta", "Advertisement", *PAYWALL, *PAYWALL[:4], LEAD, SECOND)
+    page = parse_page(text)
+    assert page.headline_text == "Storm sinks fishing boats off Malta"
+    assert body_text(text, page).startswith("VALLETTA, Malta (AP)")
+    assert page.summary is None
+
+
+@pytest.mark.parametrize("line", ["$0 for the first 4 weeks*", "$4.75/week*", "Only \u00a32 a month",
+                                  "*Billed as $19 plus tax every four weeks. Cancel any time.",
+                                  "Add Planet access to your print subscription for only an additional"])
+def test_offer_lines_are_furniture(line):
+    assert kind_of(Paragraph(0, len(line), line)) is Kind.FURNITURE
+
+
+def test_story_sentence_with_a_price_is_story():
+    line = "The storm caused damage estimated at $4 million to the harbour, officials said."
+    assert kind_of(Paragraph(0, len(line), line)) is Kind.STORY
+
+
+def test_furniture_phrase_inside_a_quote_stays_story():
+    line = "\u201cWe want to be part of the conversation,\u201d the harbour master said."
+    assert kind_of(Paragraph(0, len(line), line)) is Kind.STORY
+
+
+def test_share_and_most_read_above_the_story_do_not_end_it():
+    text = page_of("Storm sinks fishing boats off Malta", "Share", "Most read", LEAD, SECOND, "Related posts", "Other story")
+    page = parse_page(text)
+    assert body_text(text, page) == LEAD + "\n\n" + SECOND
+
+
+def test_comment_box_and_video_widget_after_the_story_are_not_body():
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, SECOND,
+                   "Article Topic Follows: World", "Jump to comments \u2193", "Go to video",
+                   "Ferry services resume after storm", "01:16", "Harbour wall repairs begin", "2:05",
+                   "BE PART OF THE CONVERSATION",
+                   "Island FM is committed to providing a forum for civil and constructive conversation.",
+                   "Please keep your comments respectful and relevant.")
+    assert body_text(text, parse_page(text)) == LEAD + "\n\n" + SECOND
+
+
+def test_title_lines_after_the_last_paragraph_are_links_not_subheads():
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, SECOND, "Report Error", "Ferry services resume after storm")
+    assert body_text(text, parse_page(text)) == LEAD + "\n\n" + SECOND
+
+
+def test_subhead_followed_by_prose_stays():
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, "Search for the missing", "Advertisement", SECOND)
+    assert "Search for the missing" in body_text(text, parse_page(text))
+
+
+def test_video_title_above_its_running_time_is_not_a_subhead():
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, "Ferry services resume after storm", "01:16", SECOND)
+    assert "Ferry services" not in body_text(text, parse_page(text))
+
+
+SCENE = "A fishing boat damaged during the storm lies on the rocks near the harbour of Valletta in Malta."
+
+
+@pytest.mark.parametrize("lead", [LEAD, "A storm sank four fishing boats overnight, the coast guard said on Tuesday."])
+def test_present_tense_scene_above_the_lead_is_a_caption(lead):
+    text = page_of("Storm sinks fishing boats off Malta", "By Jane Borg", "Posted March 2, 2021 11:13 pm.",
+                   SCENE.replace("lies", "sits"), lead, SECOND)
+    page = parse_page(text)
+    assert region_text(text, page.captions[0]) == SCENE.replace("lies", "sits")
+    assert body_text(text, page).startswith(lead)
+    assert page.published == "2021-03-02T23:13:00"
+
+
+@pytest.mark.parametrize("dek", ["Rival parties sit down to discuss the harbour repairs.",
+                                 "The island's fleet has been hit hard as storms grow stronger."])
+def test_present_tense_dek_is_not_a_caption(dek):
+    text = page_of("Storm sinks fishing boats off Malta", dek, LEAD, SECOND)
+    page = parse_page(text)
+    assert page.captions == [] and region_text(text, page.summary) == dek
+
+
+def test_present_tense_scene_without_a_lead_after_it_is_story():
+    text = page_of("Storm sinks fishing boats off Malta", "Fishermen gather at the harbour of Valletta in Malta.",
+                   "Advertisement")
+    assert "Fishermen gather" in body_text(text, parse_page(text))
+
+
+@pytest.mark.parametrize("line", ["01:16", "2:05 min", "#malta #storm #fishing"])
+def test_durations_and_hashtag_lines_are_furniture(line):
+    assert kind_of(Paragraph(0, len(line), line)) is Kind.FURNITURE

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import page_credits, page_dates
-from .page_captions import credit_start
+from .page_captions import credit_start, is_scene_description
 from .page_datelines import starts_with_dateline
-from .page_kinds import SUBHEAD_MAX_WORDS, Kind, kind_of
+from .page_kinds import DURATION_LINE, SUBHEAD_MAX_WORDS, Kind, kind_of
 from .page_lines import TERMINAL, Paragraph, date_markers, paragraphs
 
 Region = tuple[int, int]  # (start, end) offsets into the page text
@@ -27,6 +27,8 @@ HEADLINE_MAX_CHARS = 250   # a headline may end with a full stop, but it is neve
 DEK_LOOKAHEAD = 12         # a dek is followed within this many paragraphs (photos, credits) by the lead
 HEADER_DATE_MAX_CHARS = 200  # only short header lines are searched for the page's date
 DEK_MIN_WORDS = 10         # a title-shaped line this long is prose without its full stop
+SCENE_CAPTION_LOOKAHEAD = 3  # the lead follows a scene caption at once (a photo credit may sit between)
+REPORTED = re.compile(r"\b(?:said|told|reported|according to|announced)\b")
 OUTLET_VOICE = re.compile(r"\b(?:we|our|us|We|Our)\b")
 QUOTED_SPEECH = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")   # removed before OUTLET_VOICE is looked for
 # Paragraphs that may sit between a dek and the credits that follow it.
@@ -87,18 +89,38 @@ def _is_appeal(parsed: _Parsed, i: int) -> bool:
     return sandwiched and bool(OUTLET_VOICE.search(QUOTED_SPEECH.sub("", parsed.paras[i].flat)))
 
 
+def _is_scene_caption(parsed: _Parsed, i: int) -> bool:
+    """'A tank damaged in the fighting stands on the outskirts of the town.': a lone present-tense
+    scene above the story's first prose, which reports the past ('said') or opens with the dateline."""
+    if not is_scene_description(parsed.paras[i].flat):
+        return False
+    k = parsed.next_index(i, (Kind.FURNITURE, Kind.SEPARATOR))
+    if k is not None and parsed.kinds[k] in (Kind.DATE, Kind.BYLINE):
+        return False   # a sentence right above the credits is the headline
+    j = parsed.next_index(i, _SKIPPABLE + (Kind.BYLINE, Kind.DATE))
+    if j is None or j - i > SCENE_CAPTION_LOOKAHEAD or parsed.kinds[j] is not Kind.STORY:
+        return False
+    lead = parsed.paras[j].flat
+    return starts_with_dateline(lead) or bool(REPORTED.search(lead))
+
+
 def _find_lead(parsed: _Parsed) -> Optional[int]:
     """Index of the story's first paragraph: its dateline paragraph, or the first real prose
     (or, when every piece of prose looks like a dek, the first of them)."""
     first_prose = None
     for i, (para, kind) in enumerate(zip(parsed.paras, parsed.kinds)):
         if kind is Kind.TAIL:
+            if first_prose is None:
+                continue   # 'Share', 'Most read' in the header: the story has not even started
             break
         if kind is not Kind.STORY:
             continue
         if starts_with_dateline(para.flat):
             return i
         if _is_appeal(parsed, i):
+            continue
+        if first_prose is None and _is_scene_caption(parsed, i):
+            parsed.kinds[i] = Kind.CAPTION
             continue
         first_prose = i if first_prose is None else first_prose
         if not _is_dek(parsed, i):
@@ -155,8 +177,15 @@ def _is_body_paragraph(parsed: _Parsed, i: int, headline_text: Optional[str]) ->
     words = len(para.flat.split())
     if i == len(parsed.paras) - 1 and words >= DEK_MIN_WORDS:
         return True   # the page was cut off mid-sentence: its last line is prose, not a link
-    # A subhead stays; a related-story headline or a repeated headline goes.
-    return 2 <= words <= SUBHEAD_MAX_WORDS and para.flat != headline_text
+    # A subhead stays; a related-story headline, a video title or a repeated headline goes.
+    # A subhead opens a section of prose: titles followed by more titles, furniture or the
+    # page's end are link lists and widgets.
+    if not 2 <= words <= SUBHEAD_MAX_WORDS or para.flat == headline_text:
+        return False
+    if i + 1 < len(parsed.paras) and DURATION_LINE.match(parsed.paras[i + 1].flat):
+        return False   # a video's title above its running time
+    j = parsed.next_index(i, (Kind.SEPARATOR, Kind.CAPTION, Kind.FURNITURE))
+    return j is not None and parsed.kinds[j] is Kind.STORY
 
 
 def _published(text: str, parsed: _Parsed, lead: Optional[int], skip: tuple[Optional[int], ...]) -> Optional[str]:

@@ -41,6 +41,7 @@ PAST_TIME = re.compile(r"\b(?:yesterday|last night|(?:Mon|Tues|Wednes|Thurs|Fri|
 # After these words an -ed form is an adjective ("a damaged boat", "of wounded soldiers").
 ADJECTIVE_CONTEXT = frozenset("a an the of with and in on for by at from their his her its two three several many some".split())
 SUBORDINATE_OPENING = re.compile(r"^(?:As|When|While|If|Until|Before|After|Because|Since|Although|Though)\b")
+SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'\u201d\u2019]?\s+[A-Z]")
 CAPTION_SUBJECT_WORDS = 5   # "Supporters of the opposition wave..." : the verb comes this early
 
 
@@ -58,6 +59,38 @@ def is_present_tense_caption(text: str) -> bool:
     comma = head.find(",", when.end())
     main_clause = head[:comma] if comma >= 0 else head
     return not _has_past_tense(main_clause) and not re.search(r"\b(?:says|say)\b", main_clause)
+
+
+SCENE_MAX_CHARS = 300       # a scene caption is one sentence
+SCENE_SUBJECT_WORDS = 14    # "A tank damaged during the fighting between X and Y stands ...": a long subject
+REPORTING = re.compile(r"\b(?:said|says|say|told|tells|according)\b")
+# Words that make a subject a clause: the sentence's verb is among them, not the caption verb.
+FINITE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been|will|would|can|could|may|might|must|should"
+                          r"|do|does|did|to|that|which)\b", re.I)
+IRREGULAR_PAST = re.compile(r"\b(?:" + trie_pattern(load_lines("page_past_verbs.txt")) + r")\b", re.I)
+INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|their|his|her|its|our|this|that|these|those)\b)[a-z]+")   # 'sit down to discuss': a dek
+QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+
+
+def is_scene_description(text: str) -> bool:
+    """One sentence describing a picture in the present tense ('Rescuers search the rubble of a
+    house in the town.'): a subject, a caption verb, and no past tense or reporting after it.
+    Only the page parser's position test (right above the lead) makes it a caption."""
+    if len(text) > SCENE_MAX_CHARS or not text.endswith(".") or starts_with_dateline(text):
+        return False
+    if SENTENCE_BREAK.search(text) or QUOTE_MARKS.search(text) or REPORTING.search(text):
+        return False
+    if SUBORDINATE_OPENING.match(text) or not text[0].isupper():
+        return False
+    words = text.split()
+    for n, word in enumerate(words[1:1 + SCENE_SUBJECT_WORDS], start=1):
+        if word.strip(",").lower() in CAPTION_VERBS and words[n - 1].lower() not in ADJECTIVE_CONTEXT:
+            subject = " ".join(words[:n])
+            if "," in subject or FINITE_WORDS.search(subject) or IRREGULAR_PAST.search(subject):
+                return False   # 'X has been passed fit for the clash': the verb came earlier
+            predicate = " ".join(words[n:]).split(",")[0]
+            return not _has_past_tense(predicate) and not INFINITIVE.search(predicate)
+    return False
 
 
 def _has_past_tense(clause: str) -> bool:

@@ -54,6 +54,20 @@ BULLET_META = re.compile(r"^[•·▪►|]\s*\S.{0,40}$")
 LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|co|rs|ly|gl|io|news)/\S")
 LINK_LABEL = re.compile(r"^(?:read|also read|related|see also|watch|listen|live|more|follow)\b[^:|\n]{0,30}[:|]", re.I)
 BREADCRUMB = re.compile(r"^[^.!?›»>|/]{1,80}(?:\s[›»>|/]\s[^.!?›»>|/]{1,40})+$")   # separators split segments one way only: no backtracking blow-up
+# Subscription offers: "$4.75/week*", "$0 for the first 4 weeks*", "Only $1 a month".
+_MONEY = r"(?:[$\u20ac\u00a3\u00a5]\s?\d[\d.,]*|\b\d[\d.,]*\s?(?:USD|CAD|AUD|EUR|GBP|dollars?)\b)"
+PRICE_LINE = re.compile(
+    rf"^[^.!?]{{0,40}}?{_MONEY}(?:\s*(?:/|per|a|an|every)\s*(?:week|wk|month|mo|year|yr|day)\b"
+    rf"|\s+for\s+(?:the\s+)?(?:first\s+)?\d+\s+(?:weeks?|months?|days?|years?)\b|[^.!?]{{0,40}}\*\s*$)", re.I)
+PRICE_LINE_MAX = 80
+# A footnote to an offer: "*No charge for 4 weeks, then $19 every four weeks. Cancel any time."
+FOOTNOTE = re.compile(r"^\*(?=[A-Z$\d])")
+OFFER_WORDS = re.compile(rf"{_MONEY}|subscri|cancel|charge|offer|renew|billed|trial", re.I)
+# "01:16", "2:05 min": the running time under a video's title.
+DURATION_LINE = re.compile(r"^\(?\d{1,2}:\d{2}(?::\d{2})?\)?(?:\s*(?:min|mins|minutes))?$")
+HASHTAG = re.compile(r"(?<![\w&])#\w+")
+QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+REPORTING = re.compile(r"\b(?:said|says|told|tells)\b")
 NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024F]")
 LETTER = re.compile(r"[^\W\d_]")
 
@@ -66,11 +80,27 @@ def non_latin_share(text: str) -> float:
     return len(NON_LATIN_LETTER.findall(text)) / letters if letters else 0.0
 
 
+def is_offer_line(text: str) -> bool:
+    """A price or the footnote of a subscription offer, or a title-shaped line selling one."""
+    if len(text) <= PRICE_LINE_MAX and PRICE_LINE.match(text):
+        return True
+    if FOOTNOTE.match(text) and OFFER_WORDS.search(text):
+        return True
+    return len(text) <= 120 and "subscri" in text.lower() and looks_like_title(text)
+
+
 def is_furniture(text: str) -> bool:
     if len(text) > FURNITURE_SCAN_MAX:
         return False
-    hits = FURNITURE_PHRASES.findall(text.lower())
-    if len(hits) >= 2 or (hits and len(text) <= FURNITURE_LINE_MAX):
+    if DURATION_LINE.match(text) or is_offer_line(text):
+        return True
+    if len(HASHTAG.findall(text)) >= 2 and len(HASHTAG.sub("", text).split()) <= 3:
+        return True   # "#sudan #ceasefire #army": the page's tags
+    # Phrases inside quote marks are someone's words ('"we want to be part of the conversation,"
+    # she said'); a line that reports speech needs two phrases to be boilerplate.
+    unquoted = QUOTED.sub(" ", text)
+    hits = FURNITURE_PHRASES.findall(unquoted.lower())
+    if len(hits) >= 2 or (hits and len(text) <= FURNITURE_LINE_MAX and not REPORTING.search(unquoted)):
         return True
     if len(text) <= 300 and (LINK.search(text) or LINK_LABEL.match(text)):
         return True
