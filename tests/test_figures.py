@@ -75,6 +75,18 @@ def test_an_aside_between_the_number_and_its_verb(blank_nlp, finder):
     assert pairs(figs) == [(84, "killed")]
 
 
+def test_a_range_shares_its_verb(blank_nlp, finder):
+    assert pairs(figures_of(blank_nlp, finder, "Between 20 and 30 people were killed.")) == [
+        (20, "killed"), (30, "killed")]
+    assert pairs(figures_of(blank_nlp, finder, "Officials said 20 to 30 people were wounded.")) == [
+        (20, "wounded"), (30, "wounded")]
+
+
+def test_fronted_of_phrase(blank_nlp, finder):
+    assert pairs(figures_of(blank_nlp, finder, "Of those killed, 20 were children.")) == [(20, "killed")]
+    assert pairs(figures_of(blank_nlp, finder, "Of the 40 buses, 12 were late.")) == [(40, "count"), (12, "other")]
+
+
 def test_among_the_killed(blank_nlp, finder):
     figs = figures_of(blank_nlp, finder, "Three Tunisians and two Algerians were among the 84 people killed.")
     assert pairs(figs) == [(3, "killed"), (2, "killed"), (84, "killed")]

@@ -67,7 +67,7 @@ COMPLEMENT_WORDS = frozenset(
     "and or from in on at since during including among with of across near over according as "
     "after before while when by".split())
 # A list goes on after these: "1,166 troops and 39 civilians", "three ..., five ...".
-LIST_WORDS = frozenset(("and", ",", "or", "plus"))
+LIST_WORDS = frozenset(("and", ",", "or", "plus", "to"))
 # A casualty verb after these tells of an aim or a risk, not of a death: "to kill", "could die".
 IRREALIS_WORDS = frozenset("to would could might may will can should".split())
 # ", including children," / ", most of them civilians,": an aside between a number and its verb.
@@ -311,6 +311,11 @@ class FigureFinder:
         reaches a number that ends its clause without a verb of its own."""
         if not _person_like(head, q):
             return None
+        fronted = _fronted_of_phrase_end(doc, sent)
+        if fronted is not None and fronted < q.start:   # "Of those killed, 20 were children"
+            cue = next((cues["end"][t] for t in range(sent.start, fronted) if t in cues["end"]), None)
+            if cue and cue.role not in ("moved", "person"):
+                return cue.category
         after = _past_list(doc, q.phrase_end, starts, sent)
         while after < sent.end and doc[after].ent_type_ in ("DATE", "TIME"):
             after += 1                     # "rose to at least six Friday"
@@ -569,6 +574,16 @@ def _is_adverb(token) -> bool:
     """'seriously', 'reportedly': long lowercase -ly words are not part of what is counted."""
     lower = token.lower_
     return len(lower) > 6 and lower.endswith("ly") and lower not in PERSON_NOUNS and not token.is_title
+
+
+def _fronted_of_phrase_end(doc: Doc, sent: Span) -> Optional[int]:
+    """Index of the comma closing a sentence-opening 'Of those killed,' / 'Of the dead,'."""
+    if doc[sent.start].lower_ != "of":
+        return None
+    for j in range(sent.start + 1, min(sent.end, sent.start + ASIDE_WINDOW)):
+        if doc[j].text == ",":
+            return j
+    return None
 
 
 def _is_irrealis(doc: Doc, cue: Cue, sent: Span) -> bool:
