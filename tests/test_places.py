@@ -96,3 +96,51 @@ def test_model_pipeline_finds_places(nlp):
     doc = nlp("Azerbaijani forces pushed toward Stepanakert on Friday, Armenia's Defense Ministry said.")
     names = {p.name for p in getattr(doc._, ext.PLACES)}
     assert {"Stepanakert", "Armenia"} <= names and "Azerbaijan" not in names
+
+
+def test_names_listed_with_a_direction_cue_are_places(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "Rebels attacked from Zorvani, Kelbeti and Daruk directions overnight.",
+                    ents=[("Zorvani", "PERSON"), ("Daruk", "ORG")])
+    assert {"Zorvani", "Kelbeti", "Daruk"} <= set(places)
+    assert places["Zorvani"].country_code is None
+
+
+def test_names_listed_with_a_known_place_are_places(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "Shelling hit homes in Stepanakert, Kelbeti and Daruk on Sunday.")
+    assert {"Kelbeti", "Daruk"} <= set(places)
+
+
+def test_a_clause_after_a_place_is_not_a_list(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "In Moscow, Kelbeti said the talks had failed.")
+    assert "Kelbeti" not in places
+
+
+@pytest.mark.parametrize("text, span, label, name", [
+    ("Troops crossed the Line of Control at dawn.", "Line of Control", "FAC", "Line of Control"),
+    ("Floods swept the Neelum Valley last week.", "Neelum Valley", "LOC", "Neelum Valley"),
+    ("Fighting spread in the Zarqa Hills overnight.", None, None, "Zarqa Hills"),
+])
+def test_named_features_with_a_generic_head_are_places(blank_nlp, finder, text, span, label, name):
+    places, _ = run(blank_nlp, finder, text, ents=[(span, label)] if span else ())
+    assert name in places
+
+
+def test_organisation_named_like_a_state_is_not_a_place(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "Fighters of the Islamic State fled.", ents=[("Islamic State", "ORG")])
+    assert places == {}
+
+
+def test_word_of_a_known_organisation_is_not_a_place(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "The European Union sent envoys.", ents=[("Union", "GPE")])
+    assert places == {}
+
+
+def test_surname_of_a_person_is_not_a_place_even_if_ner_says_gpe(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "Medellin promised peace, said President Carlos Medellin.",
+                    ents=[("Medellin", "GPE"), ("Carlos Medellin", "PERSON")])
+    assert "Medellín" not in places and "Medellin" not in places
+
+
+def test_war_front_is_not_a_place(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "Shells fell along the Eastern Front.", ents=[("Eastern Front", "LOC")])
+    assert places == {}

@@ -47,6 +47,27 @@ KNOWN_AS = re.compile(r",?\s*(?:also\s+)?(?:known|called)\s+as\s+([A-Z][\w\-’'
 # "the 7th Brigade, or Kaniyat": a name defined as an organisation's alias is not a place.
 ORG_ALIAS_BEFORE = re.compile(r"(?:,\s*or|known\s+as|\()\s*(?:the\s+)?$")
 HYPHEN_PREFIX = re.compile(r"^([A-Z][\w.’']*?)-(?=[a-z])")
+# Head words of named geographic features and subdivisions ("Neelum Valley", "Rakhine State").
+FEATURE_HEADS = {"Valley", "River", "Mountains", "Mountain", "Range", "Sea", "Gulf", "Strait", "Straits", "Corridor",
+                 "Province", "Region", "District", "Governorate", "Oblast", "Krai", "Raion", "State", "Strip",
+                 "Desert", "Plateau", "Heights", "Peninsula", "Lake", "Island", "Islands", "Canal", "Pass", "Bay",
+                 "Coast", "Delta", "Basin", "Hills", "Highlands", "Oasis", "Crossing", "Dam", "Reservoir", "Gorge",
+                 "Ocean", "County"}
+# Named lines of a conflict ("Line of Control", "Line of Contact", "Green Line").
+LINE_NAME = re.compile(r"^(?:(?:Line|LoC) of (?:Control|Contact|Actual Control|Separation)|(?:Green|Blue|Purple) Line)$")
+# "Lin’e": a letter cut off by an apostrophe at a word's end is an OCR or typing slip, not a name.
+APOSTROPHE_SLIP = re.compile(r"\w['’][a-rt-z]\b")
+LIST_JOINERS = {",", "and", "or"}
+COMPASS = re.compile(r"^(?:North|South|East|West|Central|Upper|Lower)(?:ern)?(?:-(?:East|West)(?:ern)?)?$")
+# Nouns around a list that say its items are places: "from A, B and C directions", "the villages of A and B".
+LIST_PLACE_NOUNS = {"direction", "directions", "area", "areas", "village", "villages", "town", "towns", "city", "cities",
+                    "district", "districts", "region", "regions", "province", "provinces", "axis", "sector", "sectors",
+                    "settlements", "communities", "neighbourhoods", "neighborhoods", "camps", "localities", "outskirts"}
+# "the Eastern Front", "the southern front line": a front of a war is not a named place.
+COMPASS_FRONT = re.compile(r"^(?:North|South|East|West|Central)(?:ern)?(?:[- ](?:east|west)(?:ern)?)?\s+(?:Front|Flank|Sector|Axis)s?$",
+                           re.IGNORECASE)
+PERSON_TITLE_HEADS = {w.lower() for w in load_lines("people_title_heads.txt")}
+GROUPS = {place_key(w) for w in load_lines("people_groups.txt")}
 
 
 @dataclass
@@ -104,8 +125,13 @@ class PlaceFinder:
         for cand in self._gazetteer_ngrams(doc, ner_label):
             found.append(cand)
             taken.update(range(cand.start, cand.end))
-        for cand in self._ner_only(doc):
-            if not taken.intersection(range(cand.start, cand.end)):
+        for cand in [*self._ner_only(doc), *self._features(doc)]:
+            inside = [c for c in found if c.start < cand.end and cand.start < c.end]
+            if inside and _grows_a_place(cand) and all(cand.start <= c.start and c.end <= cand.end and (c.end - c.start) < (cand.end - cand.start)
+                              and c.entries and not c.entries[0].curated for c in inside):
+                found = [c for c in found if c not in inside]  # "Valley" (a US town) inside "Neelum Valley"
+                inside = []
+            if not inside:
                 found.append(cand)
                 taken.update(range(cand.start, cand.end))
         for cand in self._hyphen_prefixes(doc):
@@ -113,10 +139,90 @@ class PlaceFinder:
                 found.append(cand)
         found.extend(self._known_as(doc, found, taken))
         mentioned = {e.country_code for c in found for e in c.entries[:1] if e.kind == "country"}
-        accepted = [c for c in found if _accept(c, mentioned)]
+        org_spans = _known_org_spans(doc)
+        accepted = [c for c in found if _accept(c, mentioned) and not _inside_known_org(c, org_spans)]
+        accepted += list(self._listed_with_places(doc, accepted, org_spans))
         for cand in accepted:
             cand.entries = _disambiguate(cand.entries, mentioned)
         return sorted(accepted, key=lambda c: c.start)
+
+    def _features(self, doc: Doc) -> Iterable[PlaceCandidate]:
+        """Named features with a generic head ('Neelum Valley', 'Rakhine State', 'Line of Control'):
+        places when NER marks them (any label but PERSON) or a locative preposition precedes them."""
+        for ent in doc.ents:
+            if ent.label_ not in ("FAC", "ORG", "LOC", "GPE", "NORP"):
+                continue
+            span = _strip_article(ent)
+            text = " ".join(span.text.split())
+            if not LINE_NAME.match(text) and not (span[-1].text in FEATURE_HEADS and len(span) > 1):
+                continue
+            if ent.label_ == "ORG" and span[-1].text == "State" or not _looks_like_place_name(span):
+                continue  # "Islamic State"
+            yield PlaceCandidate(span.start_char, span.end_char, span.text, [], ner_label=ent.label_,
+                                 evidence={"ner", "feature"})
+        for tok in doc:
+            if tok.text not in FEATURE_HEADS or tok.ent_type_ or tok.i == 0:
+                continue
+            start = tok.i
+            while start > 0 and tok.i - start < 3 and _is_capitalised(doc[start - 1].text) and doc[start - 1].is_alpha \
+                    and not doc[start - 1].is_sent_start and "\n" not in doc[start - 1].whitespace_:
+                start -= 1
+            if start == tok.i or doc[start].is_sent_start:
+                continue
+            k = start - 1
+            if k >= 0 and doc[k].lower_ == "the":
+                k -= 1
+            if k < 0 or doc[k].lower_ not in LOCATIVES:
+                continue
+            span = doc[start:tok.i + 1]
+            if _looks_like_place_name(span):
+                yield PlaceCandidate(span.start_char, span.end_char, span.text, [], evidence={"ner", "feature"})
+
+    @staticmethod
+    def _listed_with_places(doc: Doc, accepted: list[PlaceCandidate], org_spans: list) -> Iterable[PlaceCandidate]:
+        """'from Zobel, Kurmuk and Yabus direction': names listed after a locative with a place are places."""
+        by_start = {c.start: c for c in accepted}
+        taken = {ch for c in accepted for ch in range(c.start, c.end)}
+        person_words = _person_words(doc)
+        n = len(doc)
+        for tok in doc:
+            of_places = tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ in LIST_PLACE_NOUNS
+            if not (tok.lower_ in LOCATIVES or of_places) or tok.i + 1 >= n:
+                continue
+            items, k = [], tok.i + 1
+            if doc[k].lower_ == "the":
+                k += 1
+            while k < n:
+                end = k
+                while end < n and end - k < 3 and _is_capitalised(doc[end].text) and doc[end].is_alpha \
+                        and "\n" not in doc[end].whitespace_[:0] + (doc[end - 1].whitespace_ if end > k else ""):
+                    end += 1
+                if end == k:
+                    break
+                items.append(doc[k:end])
+                if end < n and doc[end].text in LIST_JOINERS:
+                    k = end + 1
+                    if k < n and doc[k].lower_ in ("and", "or"):
+                        k += 1
+                    continue
+                break
+            after = doc[items[-1].end] if items and items[-1].end < n else None
+            supported = of_places or (after is not None and after.lower_ in LIST_PLACE_NOUNS) \
+                or any(it.start_char in by_start for it in items) \
+                or sum(bool(lookup_candidates(it.text)) for it in items) >= 2
+            if len(items) < 2 or not supported:
+                continue
+            if any(t.text in (",",) for t in doc[items[-1].start - 1:items[-1].start]) and \
+                    doc[items[-1].start - 1].lower_ not in ("and", "or"):
+                continue  # "in Moscow, Putin said": a clause, not a list (a list ends "... and C")
+            for it in items:
+                if it.start_char in by_start or taken.intersection(range(it.start_char, it.end_char)):
+                    continue
+                if not _listable(it, person_words, org_spans):
+                    continue
+                entries = lookup_candidates(it.text)
+                yield PlaceCandidate(it.start_char, it.end_char, it.text, entries,
+                                     ner_label="", evidence={"list"})
 
     def _gazetteer_ngrams(self, doc: Doc, ner_label: list[str]) -> Iterable[PlaceCandidate]:
         """Longest capitalised n-gram the gazetteer knows, at each token."""
@@ -323,6 +429,62 @@ def _defined_as_org_alias(doc: Doc, span: Span) -> bool:
     return bool(words) and words[-1].strip(",") in ORG_HEAD_WORDS
 
 
+def _grows_a_place(cand: PlaceCandidate) -> bool:
+    """'Neelum Valley' over 'Valley', 'North Rhine-Westphalia' over 'Rhine': a head or a compass word, not
+    'Las Vegas Suspect' over 'Las Vegas'."""
+    words = cand.text.split()
+    return "feature" in cand.evidence or len(words) > 1 and (
+        words[-1] in FEATURE_HEADS or words[-1] in ("Ocean", "County", "Island", "Islands")
+        or COMPASS.match(words[0]) is not None)
+
+
+def _listable(span: Span, person_words: frozenset, org_spans: list) -> bool:
+    """A list item that can be a place: a plain capitalised name, not a person, body, title or date."""
+    if not _looks_like_place_name(span) or APOSTROPHE_SLIP.search(span.text):
+        return False
+    if place_key(span.text) in GROUPS or any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in PERSON_TITLE_HEADS
+                                              or t.text in ORG_HEAD_WORDS for t in span):
+        return False
+    if len(span) > 1 and all(t.ent_type_ == "PERSON" for t in span) or span[-1].lower_ in person_words:
+        return False
+    if place_key(span.text) in ORG_NAMES or any(a < span.end_char and span.start_char < b for a, b in org_spans):
+        return False
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return not (nxt is not None and nxt.lower_ in ("said", "says", "told"))
+
+
+def _known_org_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Where the table of well-known organisations matches ('European Union'): its words are no places."""
+    from .organizations import OrganizationFinder  # organizations imports this module
+    return [(m.start, m.end) for m in OrganizationFinder._known(_KNOWN_SCANNER, doc)]
+
+
+class _KnownScanner:
+    """Just enough of an OrganizationFinder to run its known-name scan."""
+
+    @staticmethod
+    def _known_name(text: str):
+        from .organizations import OrganizationFinder
+        return OrganizationFinder._known_name(text)
+
+    @staticmethod
+    def _with_lowercase_unit(doc, hit):
+        return hit
+
+
+_KNOWN_SCANNER = _KnownScanner()
+
+
+def _inside_known_org(cand: PlaceCandidate, org_spans: list[tuple[int, int]]) -> bool:
+    """'Union' in 'European Union', 'West Africa' in 'Islamic State West Africa Province' (a country stays:
+    'Israel' in 'Israel Defense Forces' is still a place the story names)."""
+    if cand.entries and cand.entries[0].kind == "country":
+        return False
+    if not cand.entries and any(a < cand.end and cand.start < b for a, b in org_spans):
+        return True  # "the Islamic State" that NER called a place
+    return any(a <= cand.start and cand.end <= b and (b - a) > (cand.end - cand.start) for a, b in org_spans)
+
+
 def _line_start(doc: Doc, i: int) -> bool:
     return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space or doc_text(doc)[doc[i].idx - 1:doc[i].idx] == "\n"
 
@@ -345,11 +507,17 @@ def _accept(cand: PlaceCandidate, mentioned_countries: set[str]) -> bool:
         return False
     if place_key(text) in NOT_PLACES:
         return False
+    if APOSTROPHE_SLIP.search(text) or COMPASS_FRONT.match(" ".join(text.split())):
+        return False  # "Lin’e", "Eastern Front"
+    if "list" in cand.evidence:
+        return True
     if not cand.entries:
         return "ner" in cand.evidence and "surname" not in cand.evidence
     if cand.ner_label == "PERSON_MULTI":
         return False
     best = cand.entries[0]
+    if "surname" in cand.evidence and best.kind != "country" and not cand.evidence & {"dateline", "locative"}:
+        return False  # "Petro" of "Gustavo Petro", even where NER calls it GPE
     all_caps = text.isupper() and "." not in text and len(text) > 3
     if all_caps and "dateline" not in cand.evidence:
         return False
