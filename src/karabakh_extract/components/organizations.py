@@ -219,8 +219,10 @@ class OrganizationFinder:
             hit = None
             for end in range(min(n, i + KNOWN_MAX_WORDS), i, -1):
                 span = doc[i:end]
-                if "\n" in span.text:
+                if "\n" in span.text or span[-1].is_punct and span[-1].text != ".":
                     continue
+                if span[-1].text == "." or len(span) > 1 and span[-1].text.endswith(".") and not span[-1].text[:-1].isalpha():
+                    continue  # "United Nations." at a sentence end: the name stops before the full stop
                 text = _trim_end(span.text)
                 canonical = self._known_name(text)
                 if canonical:
@@ -470,8 +472,14 @@ class OrganizationFinder:
                         break
 
 
+# Words that make a name a place of work or worship rather than a person ("Addington High School").
+FACILITY_WORDS = {"School", "College", "Hospital", "Clinic", "Temple", "Synagogue", "Mosque", "Cathedral", "Club",
+                  "Hotel", "Airport", "Station", "Zoo", "Museum", "Stadium", "Prison", "Camp", "Base", "Airlines",
+                  "Air", "Bank", "Times", "News", "Post", "Journal", "Radio", "Television", "TV", "Media", "Press"}
+
+
 def _has_head_word(text: str) -> bool:
-    return any(w in ORG_HEAD_WORDS for w in text.replace("-", " ").split())
+    return any(w in ORG_HEAD_WORDS or w in FACILITY_WORDS for w in text.replace("-", " ").split())
 
 
 def _person_spans(doc: Doc, mentions: list[OrgMention]) -> set[tuple[int, int]]:
@@ -489,6 +497,8 @@ def _person_spans(doc: Doc, mentions: list[OrgMention]) -> set[tuple[int, int]]:
         if not words:
             continue
         prev = doc[span.start - 1] if span.start > 0 else None
+        if any(w.lower() in COMMON_WORDS or lookup_place(w) is not None and lookup_place(w).curated for w in words):
+            continue  # "Cincinnati Zoo", "Gaza Health": a place or a common word is no part of a name
         evidence = (
             all(w in person_words for w in words) and (len(words) > 1 or words[0] in {
                 t.text for e in names if len(e) > 1 for t in e})

@@ -192,11 +192,22 @@ def _extend_name(doc: Doc, span: Span, claimed: set[int]) -> Span:
                 and doc[end].lower_ in NAME_PARTICLES:
             end, grew = k + 1, True
             continue
-        if _cap(tok.text) and tok.is_alpha and not tok.ent_type_ and not tok.is_sent_start \
-                and tok.idx not in claimed and tok.lower_ not in NOT_NAME_WORDS and tok.text not in ORG_HEAD_WORDS \
-                and tok.lower_ not in TITLE_HEADS and not tok.is_upper and lookup_place(tok.text) is None:
-            end, grew = end + 1, True
+        run = end
+        while run < n and run - end < 3 and _bare_name_word(doc[run], claimed) \
+                and doc[run - 1].whitespace_ == " ":
+            run += 1
+        following = doc[run] if run < n else None
+        if 0 < run - end <= 2 and not (following is not None and _cap(following.text) and following.is_alpha):
+            end = run  # "Aung San" + "Suu Kyi", but not a run of Title Case headline words
+        break
     return doc[span.start:end]
+
+
+def _bare_name_word(tok, claimed: set[int]) -> bool:
+    """A capitalised word no entity, lexicon or stop-list claims: it may continue a name."""
+    return (_cap(tok.text) and tok.is_alpha and not tok.ent_type_ and not tok.is_sent_start and not tok.is_stop
+            and tok.idx not in claimed and tok.lower_ not in NOT_NAME_WORDS and tok.text not in ORG_HEAD_WORDS
+            and tok.lower_ not in TITLE_HEADS and not tok.is_upper and lookup_place(tok.text) is None)
 
 
 def _titled_names(doc: Doc, claimed: set[int]) -> Iterable[Span]:
