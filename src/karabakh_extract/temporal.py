@@ -1,7 +1,9 @@
 """Temporal expressions in news copy: find them, then resolve them against the publication date.
 
 Pure text functions (no spaCy): `tag(text, anchor)` returns every date, duration, set
-and clock time with input offsets and an ISO value. The spaCy component
+and clock time with input offsets and an ISO value. This module holds the patterns and
+the context rules (which way a sentence looks); the calendar arithmetic they call
+("the Friday on or before", ISO weeks, durations) is `temporal_calendar.py`, re-exported here. The spaCy component
 (`components/dates.py`) only adds the model's evidence (NER DATE/TIME spans,
 sentence starts) and turns the results into `DateFact` records.
 
@@ -32,6 +34,10 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, Sequence
 
 from .data import load_tsv
+from .temporal_calendar import (  # noqa: F401  (re-exported: the calendar half of the date API)
+    MONTH_DAY_YEAR_WINDOW, calendar_names, format_duration, iso_week, number_words, parse_anchor, parse_number,
+    resolve_month, resolve_month_day, resolve_weekday, shift_month, shift_value, time_units,
+)
 
 NO_ANCHOR = "no publication date to resolve against"
 NO_PREVIOUS = "no earlier date in the story to count from"
@@ -41,11 +47,6 @@ DECADE = "decade: not a single calendar year"
 INVALID = "not a valid calendar date"
 OUT_OF_RANGE = "outside the calendar range"
 NO_YEAR = "month and day without a year or a publication date"
-
-# A month-day without a year is put in the previous year when the anchor's year would
-# place it more than this far after the anchor (and in the next year when a forward-looking
-# one would fall this far before it).
-MONTH_DAY_YEAR_WINDOW = dt.timedelta(days=183)
 
 
 @dataclass(frozen=True)
@@ -59,139 +60,6 @@ class TemporalExpression:
     value: Optional[str] = None
     qualifier: Optional[str] = None
     reason: Optional[str] = None
-
-
-# ---------------------------------------------------------------- calendar arithmetic
-
-def parse_anchor(value: Optional[str]) -> Optional[dt.date]:
-    """The anchor date from an ISO date or datetime string; None when absent or unreadable."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def iso_week(day: dt.date) -> str:
-    """'2020-W43': the ISO week (and ISO week-year) a day falls in."""
-    year, week, _ = day.isocalendar()
-    return f"{year:04d}-W{week:02d}"
-
-
-def resolve_weekday(anchor: dt.date, weekday: int, direction: str = "past") -> dt.date:
-    """The day named by a bare weekday (ISO 1=Monday..7=Sunday) in a story dated `anchor`.
-
-    past: on or before the anchor (news default); future: on or after ("will meet Monday");
-    last: strictly before ("last Sunday" in a Sunday story is a week ago); next: strictly after.
-    """
-    back = (anchor.isoweekday() - weekday) % 7
-    ahead = (weekday - anchor.isoweekday()) % 7
-    if direction == "future":
-        return anchor + dt.timedelta(days=ahead)
-    if direction == "next":
-        return anchor + dt.timedelta(days=ahead or 7)
-    if direction == "last":
-        return anchor - dt.timedelta(days=back or 7)
-    return anchor - dt.timedelta(days=back)
-
-
-def shift_month(year: int, month: int, months: int) -> tuple[int, int]:
-    """(year, month) moved by a number of months."""
-    index = year * 12 + (month - 1) + months
-    return index // 12, index % 12 + 1
-
-
-def resolve_month(anchor: dt.date, month: int, direction: str = "past") -> tuple[int, int]:
-    """The (year, month) a month name alone names: the most recent one on or before the
-    anchor's month (past), the next on or after (future), strictly before (last) or after (next)."""
-    year = anchor.year
-    if direction in ("past", "last"):
-        if month > anchor.month or (direction == "last" and month == anchor.month):
-            year -= 1
-    elif month < anchor.month or (direction == "next" and month == anchor.month):
-        year += 1
-    return year, month
-
-
-def resolve_month_day(anchor: dt.date, month: int, day: int, forward: bool = False) -> dt.date:
-    """A month-day without a year: the anchor's year, or the previous year when that would put
-    it well after the anchor (the next year when a forward-looking one would be well before)."""
-    candidate = dt.date(anchor.year, month, day)
-    if not forward and candidate > anchor + MONTH_DAY_YEAR_WINDOW:
-        candidate = dt.date(anchor.year - 1, month, day)
-    elif forward and candidate < anchor - MONTH_DAY_YEAR_WINDOW:
-        candidate = dt.date(anchor.year + 1, month, day)
-    return candidate
-
-
-def shift_value(base: dt.date, unit: str, amount: int) -> str:
-    """The calendar value `amount` units from `base`, at that unit's precision."""
-    if unit == "day":
-        return (base + dt.timedelta(days=amount)).isoformat()
-    if unit == "week":
-        return iso_week(base + dt.timedelta(weeks=amount))
-    if unit == "month":
-        year, month = shift_month(base.year, base.month, amount)
-        return f"{year:04d}-{month:02d}"
-    if unit in ("year", "decade", "century"):
-        years = amount * {"year": 1, "decade": 10, "century": 100}[unit]
-        return f"{base.year + years:04d}"
-    raise ValueError(f"unknown calendar unit {unit!r}")
-
-
-def format_duration(amount: float, unit: str) -> Optional[str]:
-    """ISO 8601 duration for an amount of a unit: (3, 'decade') -> 'P30Y', (10, 'hour') -> 'PT10H'."""
-    spec = _units().get(unit.lower())
-    if spec is None:
-        return None
-    designator, multiplier, clock = spec
-    total = amount * multiplier
-    number = str(int(total)) if float(total).is_integer() else f"{total:g}"
-    return f"PT{number}{designator}" if clock else f"P{number}{designator}"
-
-
-def parse_number(text: str) -> Optional[float]:
-    """'42' -> 42, 'three' -> 3, 'twenty-five' -> 25, 'a' -> 1, '1,000' -> 1000; None if not a number."""
-    words = _numbers()
-    cleaned = re.sub(r"\s+", " ", text.strip().lower())
-    if cleaned.endswith(" and a half"):
-        whole = parse_number(cleaned[:-len(" and a half")])
-        return None if whole is None else whole + 0.5
-    if cleaned in words:
-        return words[cleaned]
-    digits = cleaned.replace(",", "")
-    try:
-        return float(digits) if "." in digits else int(digits)
-    except ValueError:
-        pass
-    parts = re.split(r"[-\u2010\u2011 ]", cleaned)
-    if len(parts) == 2 and parts[0] in words and parts[1] in words and words[parts[0]] >= 20:
-        return words[parts[0]] + words[parts[1]]
-    return None
-
-
-# ---------------------------------------------------------------- lexicons (data files)
-
-@functools.lru_cache(maxsize=None)
-def _calendar() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
-    """(full month names, month abbreviations, weekdays) -> number."""
-    months, abbreviations, weekdays = {}, {}, {}
-    for kind, name, number, form in load_tsv("dates_calendar.tsv"):
-        target = weekdays if kind == "weekday" else (months if form == "full" else abbreviations)
-        target[name] = int(number)
-    return months, abbreviations, weekdays
-
-
-@functools.lru_cache(maxsize=None)
-def _numbers() -> dict[str, float]:
-    return {word: float(value) if "." in value else int(value) for word, value in load_tsv("dates_numbers.tsv")}
-
-
-@functools.lru_cache(maxsize=None)
-def _units() -> dict[str, tuple[str, float, bool]]:
-    return {unit: (designator, float(multiplier), clock == "yes")
-            for unit, designator, multiplier, clock in load_tsv("dates_units.tsv")}
 
 
 @functools.lru_cache(maxsize=None)
@@ -387,7 +255,7 @@ def _safe(compute: Callable[[], Optional[str]]) -> tuple[Optional[str], Optional
 
 
 def _month_number(name: str) -> int:
-    months, abbreviations, _ = _calendar()
+    months, abbreviations, _ = calendar_names()
     name = name.rstrip(".")
     return months.get(name) or abbreviations[name]
 
@@ -506,7 +374,7 @@ def _resolve_weekday(doc: _Document, m: re.Match) -> list[TemporalExpression]:
     """'Friday', 'early Saturday', 'Monday night', 'last Sunday', 'next Monday'."""
     if doc.anchor is None:
         return [_expr(doc, m.start(), m.end(), "date", None, NO_ANCHOR)]
-    weekday = _calendar()[2][m["weekday"]]
+    weekday = calendar_names()[2][m["weekday"]]
     relation = re.sub(r"\s+", " ", (m["rel"] or "").lower()).strip()
     if relation in ("last", "past"):
         direction = "last"
@@ -642,8 +510,8 @@ def _resolve_set(doc: _Document, m: re.Match) -> list[TemporalExpression]:
     else:
         unit = m["unit"]
         step = 2 if m["other"] else 1
-        if unit in _calendar()[2]:
-            value = f"XXXX-WXX-{_calendar()[2][unit]}"
+        if unit in calendar_names()[2]:
+            value = f"XXXX-WXX-{calendar_names()[2][unit]}"
         elif unit.lower() in ("night", "morning", "evening", "afternoon"):
             value = f"P{step}D"
         elif unit.lower() == "weekend":
@@ -661,7 +529,7 @@ def _singular(unit: str) -> str:
     unit = unit.lower().replace("\u2010", "-").replace("\u2011", "-")
     if unit.endswith("ies"):
         return unit[:-3] + "y"
-    return unit[:-1] if unit.endswith("s") and unit[:-1] in _units() else unit
+    return unit[:-1] if unit.endswith("s") and unit[:-1] in time_units() else unit
 
 
 # ---------------------------------------------------------------- the rules
@@ -669,18 +537,18 @@ def _singular(unit: str) -> str:
 @functools.lru_cache(maxsize=None)
 def _rules() -> tuple[_Rule, ...]:
     """Every pattern, compiled once. Overlaps are settled longest-first (see `tag`)."""
-    months, abbreviations, weekdays = _calendar()
+    months, abbreviations, weekdays = calendar_names()
     month = (rf"(?P<month>(?:{_alternation(months)})\b"
              rf"|(?:{_alternation(abbreviations)})\b\.?)")
     weekday = rf"(?P<weekday>{_alternation(weekdays)})\b"
     g, hy = _GAP, _HYPHEN
     day_part = _alternation(_words("day_part"))
-    numbers = _alternation(w for w in _numbers())
+    numbers = _alternation(w for w in number_words())
     number = (rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?"
               rf"|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety){hy}(?:one|two|three|four|five|six|seven|eight|nine))"
               rf"|(?i:{numbers}))(?:{g}(?i:and{g}a{g}half))?)")
     vague_amount = _alternation(_words("vague_amount"))
-    units = _alternation(u for u in _units() if "-" not in u)
+    units = _alternation(u for u in time_units() if "-" not in u)
     unit_plural = rf"(?:{units.replace('century', 'centur(?:y|ies)')})s?"
     qualifier = rf"(?P<qual>(?i:{_alternation(_qualifiers())})){g}"
     zones = _alternation(_words("time_zone"))
