@@ -14,10 +14,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 err = Console(stderr=True, highlight=False)
 
 
-def warn(message: str) -> None:
-    err.print(f"[yellow]warning:[/] {message}", markup=True)
-
-
 class _Tracker:
     """What `progress_bar` yields: `start(total)` once the work is known, `advance()` per file."""
 
