@@ -330,20 +330,21 @@ class JsonLinesFile(JsonLinesSink):
 
 
 def read_done_records(path: Path) -> set[tuple[Optional[str], Optional[str]]]:
-    """(path, sha256) of every whole record in a JSON Lines output; a torn last
-    line (no newline: the run was killed mid-write) is cut off the file."""
+    """(path, sha256) of every whole record in a JSON Lines output, read line by
+    line; a torn last line (no newline: the run was killed mid-write) is cut off."""
     done = set()
+    whole_bytes = 0
     with open(path, "rb+") as stream:
-        data = stream.read()
-        whole = data.rfind(b"\n") + 1
-        if whole < len(data):
-            stream.truncate(whole)
-    for line in data[:whole].splitlines():
-        try:
-            source = json.loads(line)["source"]
-            done.add((source.get("path"), source.get("sha256")))
-        except (ValueError, KeyError, TypeError, AttributeError):
-            continue  # not one of our records: it will simply be produced again
+        for line in stream:
+            if not line.endswith(b"\n"):
+                break
+            whole_bytes += len(line)
+            try:
+                source = json.loads(line)["source"]
+                done.add((source.get("path"), source.get("sha256")))
+            except (ValueError, KeyError, TypeError, AttributeError):
+                continue  # not one of our records: its input will simply be extracted again
+        stream.truncate(whole_bytes)
     return done
 
 
