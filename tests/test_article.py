@@ -744,3 +744,44 @@ def test_present_tense_scene_without_a_lead_after_it_is_story():
 @pytest.mark.parametrize("line", ["01:16", "2:05 min", "#malta #storm #fishing"])
 def test_durations_and_hashtag_lines_are_furniture(line):
     assert kind_of(Paragraph(0, len(line), line)) is Kind.FURNITURE
+
+
+def test_short_sentence_with_a_photo_credit_below_it_above_the_story_is_a_caption():
+    caption = "Part of a damaged fishing boat is seen on the rocks near the harbour."
+    text = page_of("Storm sinks fishing boats off Malta", caption, "Photo by JANE BORG/AFP/Getty Images", LEAD, SECOND)
+    page = parse_page(text)
+    assert region_text(text, page.captions[0]) == caption
+    assert body_text(text, page).startswith("VALLETTA")
+
+
+def test_dated_caption_with_a_bare_wire_credit_is_a_caption():
+    caption = "Fishermen mend nets in the harbour of Valletta Friday, March 5, 2021. AP"
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, caption, SECOND)
+    page = parse_page(text)
+    assert region_text(text, page.captions[0]) == caption[:-len(" AP")]
+    assert caption not in body_text(text, page)
+
+
+@pytest.mark.parametrize("line", ["NewsWorldBusiness MarketsLegal SolutionsTax", "1 photo", "12 Images",
+                                  "Play Live Radio", "Ben Borg / AP"])
+def test_menu_residue_gallery_counts_and_radio_widgets_are_furniture(line):
+    assert kind_of(Paragraph(0, len(line), line)) is Kind.FURNITURE
+
+
+def test_hashtags_and_brand_names_are_not_menu_residue():
+    line = "On Sunday the hashtag #MaltaStormRelief spread, and SpaceX and PlayStation fans joined in, she said."
+    assert kind_of(Paragraph(0, len(line), line)) is Kind.STORY
+
+
+@pytest.mark.parametrize("line", ["Comments 1", "Comments (12)", "12 Comments"])
+def test_counted_comment_headings_end_the_story(line):
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, SECOND, line, "Great news, and a very long comment from a reader")
+    assert body_text(text, parse_page(text)) == LEAD + "\n\n" + SECOND
+
+
+def test_archive_notice_is_not_the_summary():
+    notice = ("This archived news story is available only for your personal, non-commercial use. Information in "
+              "the story may be outdated or superseded by additional information. Reading or replaying the story "
+              "in its archived form does not constitute a republication of the story.")
+    text = page_of("Storm sinks fishing boats off Malta", notice, LEAD, SECOND)
+    assert parse_page(text).summary is None

@@ -15,7 +15,7 @@ from typing import Optional
 from . import page_credits, page_dates
 from .page_captions import credit_start, is_scene_description
 from .page_datelines import starts_with_dateline
-from .page_kinds import DURATION_LINE, SUBHEAD_MAX_WORDS, Kind, kind_of
+from .page_kinds import CREDIT_LINE, DURATION_LINE, SUBHEAD_MAX_WORDS, Kind, kind_of
 from .page_lines import TERMINAL, Paragraph, date_markers, paragraphs
 
 Region = tuple[int, int]  # (start, end) offsets into the page text
@@ -28,7 +28,8 @@ DEK_LOOKAHEAD = 12         # a dek is followed within this many paragraphs (phot
 HEADER_DATE_MAX_CHARS = 200  # only short header lines are searched for the page's date
 DEK_MIN_WORDS = 10         # a title-shaped line this long is prose without its full stop
 SCENE_CAPTION_LOOKAHEAD = 3  # the lead follows a scene caption at once (a photo credit may sit between)
-REPORTED = re.compile(r"\b(?:said|told|reported|according to|announced)\b")
+REPORTED = re.compile(r"\b(?:said|says|told|reported|according to|announced)\b|[\"\u201c\u201d]")
+SCENE_CAPTION_MAX_CHARS = 300
 OUTLET_VOICE = re.compile(r"\b(?:we|our|us|We|Our)\b")
 QUOTED_SPEECH = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")   # removed before OUTLET_VOICE is looked for
 # Paragraphs that may sit between a dek and the credits that follow it.
@@ -104,6 +105,18 @@ def _is_scene_caption(parsed: _Parsed, i: int) -> bool:
     return starts_with_dateline(lead) or bool(REPORTED.search(lead))
 
 
+def _is_credited_caption(parsed: _Parsed, i: int) -> bool:
+    """A short sentence above the story with a photo credit on the next line ('Photo by X/AFP')."""
+    text = parsed.paras[i].flat
+    if i + 1 >= len(parsed.paras) or len(text) > SCENE_CAPTION_MAX_CHARS or REPORTED.search(text):
+        return False
+    credit = parsed.paras[i + 1].flat
+    if not (credit_start(credit) == 0 or CREDIT_LINE.match(credit)):
+        return False
+    j = parsed.next_index(i + 1, _SKIPPABLE + (Kind.BYLINE, Kind.DATE))
+    return j is not None and parsed.kinds[j] is Kind.STORY   # the story follows the photo
+
+
 def _find_lead(parsed: _Parsed) -> Optional[int]:
     """Index of the story's first paragraph: its dateline paragraph, or the first real prose
     (or, when every piece of prose looks like a dek, the first of them)."""
@@ -119,7 +132,7 @@ def _find_lead(parsed: _Parsed) -> Optional[int]:
             return i
         if _is_appeal(parsed, i):
             continue
-        if first_prose is None and _is_scene_caption(parsed, i):
+        if first_prose is None and (_is_scene_caption(parsed, i) or _is_credited_caption(parsed, i)):
             parsed.kinds[i] = Kind.CAPTION
             continue
         first_prose = i if first_prose is None else first_prose

@@ -33,6 +33,8 @@ CAPTION_CREDIT = re.compile(
 CREDIT_HINTS = ("hoto", "HOTO", "mage", "icture", "redit", ")", "/", "Getty", "Shutterstock")
 # Caption style that ends with the photo's full date: "..., near Gaza City, November 27, 2023."
 CAPTION_DATE_END = re.compile(r",\s*(?:" + page_dates.WEEKDAY + r",\s*)?" + page_dates.MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d\.?$")
+# "People queue for bread in the city Friday, June 16, 2023. AP": the photo's date, then a bare wire credit.
+CAPTION_DATED_CREDIT = re.compile(page_dates.MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d\.\s+(?P<credit>" + AGENCY_NAMES_PATTERN + r")\s*$")
 CAPTION_KICKER = re.compile(r"^[A-Z][A-Z\-']{2,}(?:\s[A-Z\-']{2,}){0,2}[.:]\s+[A-Z]")
 
 CAPTION_VERBS = frozenset(load_lines("page_caption_verbs.txt"))
@@ -109,6 +111,8 @@ def is_caption(text: str) -> bool:
         return True
     if is_present_tense_caption(text):
         return True
+    if CAPTION_DATED_CREDIT.search(tail):
+        return True
     return bool(CAPTION_KICKER.match(text) and CAPTION_DATE_END.search(tail))
 
 
@@ -118,5 +122,6 @@ def credit_start(text: str) -> int:
     tail_start = max(0, len(text) - 160)
     match = CAPTION_CREDIT.search(text, tail_start) if any(h in text[tail_start:] for h in CREDIT_HINTS) else None
     if not match:
-        return len(text)
+        dated = CAPTION_DATED_CREDIT.search(text, tail_start)
+        return len(text[:dated.start("credit")].rstrip()) if dated else len(text)
     return len(text[:match.start()].rstrip(" .-\u2013\u2014|(\n"))

@@ -35,11 +35,12 @@ class Kind(enum.Enum):
 FURNITURE_PHRASES = re.compile(r"(?<![a-z])" + trie_pattern(p.lower() for p in load_lines("page_furniture.txt")))
 TAIL_MARKERS = frozenset(load_lines("page_tail_markers.txt"))
 WIDGET_LINES = frozenset(load_lines("page_furniture_lines.txt"))
-CREDIT_LINE = re.compile(r"^[A-Z][\w.'\- ]{1,40}/[A-Z][\w.'\-& ]{1,40}$")   # "Jane Doe/AP", "Jane Doe/The Verge"
+CREDIT_LINE = re.compile(r"^[A-Z][\w.'\- ]{1,40}/\s?[A-Z][\w.'\-& ]{1,40}$")   # "Jane Doe/AP", "Jane Doe / The Verge"
 # "34 minutes ago", "Credit: AP", "Photo: Jane Doe": timestamps and credits standing alone.
 STAMP_LINE = re.compile(r"^(?:\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.{0,20}"
                         r"|(?:Credits?|Photos?|Image|Picture|Source)\s*:\s*\S.{0,60})$", re.I)
-GALLERY_LINE = re.compile(r"^(?:(?:Slideshow|Gallery|Photos?|Images?|Video)\s*\(\d+\s*\w*\)|\d+\s*(?:of|/)\s*\d+)$", re.I)
+GALLERY_LINE = re.compile(r"^(?:(?:Slideshow|Gallery|Photos?|Images?|Video)\s*\(\d+\s*\w*\)|\d+\s*(?:of|/)\s*\d+"
+                          r"|\d+\s+(?:photos?|images?|pictures?|videos?))$", re.I)
 FURNITURE_LINE_MAX = 260     # a line this short with one boilerplate phrase is boilerplate
 FURNITURE_SCAN_MAX = 700     # longer lines are prose; boilerplate paragraphs are never this long
 TITLE_MAX_CHARS = 160        # longer lines without a full stop are cut-off prose, not titles
@@ -65,6 +66,7 @@ FOOTNOTE = re.compile(r"^\*(?=[A-Z$\d])")
 OFFER_WORDS = re.compile(rf"{_MONEY}|subscri|cancel|charge|offer|renew|billed|trial", re.I)
 # "01:16", "2:05 min": the running time under a video's title.
 DURATION_LINE = re.compile(r"^\(?\d{1,2}:\d{2}(?::\d{2})?\)?(?:\s*(?:min|mins|minutes))?$")
+MENU_GLUE = re.compile(r"[a-z]{4}[A-Z][a-z]")
 HASHTAG = re.compile(r"(?<![\w&])#\w+")
 QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 REPORTING = re.compile(r"\b(?:said|says|told|tells)\b")
@@ -89,10 +91,19 @@ def is_offer_line(text: str) -> bool:
     return len(text) <= 120 and "subscri" in text.lower() and looks_like_title(text)
 
 
+def is_menu_residue(text: str) -> bool:
+    """'FinancialGovernment SolutionsLegalReuters News': menu items pasted without spaces
+    (hashtags and handles are glued on purpose; 'SpaceX' is one word)."""
+    glued = {w for w in text.split() if w[0] not in "#@" and MENU_GLUE.search(w)}
+    return len(glued) >= 3 or (len(glued) >= 2 and looks_like_title(text))
+
+
 def is_furniture(text: str) -> bool:
     if len(text) > FURNITURE_SCAN_MAX:
         return False
     if DURATION_LINE.match(text) or is_offer_line(text):
+        return True
+    if len(text) <= 300 and is_menu_residue(text):
         return True
     if len(HASHTAG.findall(text)) >= 2 and len(HASHTAG.sub("", text).split()) <= 3:
         return True   # "#sudan #ceasefire #army": the page's tags
@@ -114,14 +125,17 @@ def is_widget_line(text: str) -> bool:
     photo credit ('Jane Doe/The Outlet', 'Slideshow (25 Images)')."""
     if len(text) > 60:
         return False
-    return (text.lower().strip(" .:!?-\u2014»›>") in WIDGET_LINES or bool(CREDIT_LINE.match(text))
+    return (text.lower().strip(" .:!?-\u2014»›>↓") in WIDGET_LINES or bool(CREDIT_LINE.match(text))
             or bool(GALLERY_LINE.match(text)) or bool(STAMP_LINE.match(text)))
+
+
+COUNTED = re.compile(r"^\(?\d+\)?\s+|\s+\(?\d+\)?$")   # "Comments (12)", "12 Comments"
 
 
 def is_tail_marker(text: str) -> bool:
     if len(text) > 40:
         return False
-    return text.lower().strip(" .:!?-\u2014»›>") in TAIL_MARKERS
+    return COUNTED.sub("", text.lower().strip(" .:!?-\u2014»›>↓")) in TAIL_MARKERS
 
 
 def looks_like_title(text: str) -> bool:
