@@ -39,7 +39,7 @@ from .. import extensions as ext
 from ..data import load_json, load_tsv
 from ..gazetteer import country_of_demonym, lookup_place
 from ..records import Event
-from .quotes import NameIndex, sentence_spans
+from ..sentences import NameIndex, sentence_spans
 
 _LEX = load_json("events_lexicon.json")
 STATUS_RANK = {
