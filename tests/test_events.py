@@ -251,3 +251,104 @@ def test_truce_of_another_year_stays_apart(blank_nlp):
             "collapsed. The 2016 truce was never mentioned again.")
     events = _events(blank_nlp, text)
     assert [(e.status, e.text[:15]) for e in events] == [("agreed", "The rebels decl"), ("collapsed", "Fighting had no")]
+
+
+# -- talks vocabulary ----------------------------------------------------------
+@pytest.mark.parametrize("text, status", [
+    ("The two governments agreed to continue the discussions next week to end the war.", "planned"),
+    ("A second round of peace negotiations was set to begin on Monday amid the fighting.", "planned"),
+    ("The chancellor planned to host a summit on the war on Sunday.", "planned"),
+    ("Shelling eased following Norwegian-mediated talks between the warring sides.", "held"),
+    ("Envoys held a meeting between the two sides on Friday, the first since the war began.", "held"),
+    ("Mediation by Oman has so far failed to end the conflict.", "failed"),
+    ("The dialogue between the rebels and the army resumed on Tuesday, aimed at ending the war.", "held"),
+    ("Ministers attended a peace conference in Oslo on the conflict.", "held"),
+])
+def test_talks_vocabulary(blank_nlp, text, status):
+    [event] = _events(blank_nlp, text)
+    assert (event.type, event.status) == ("talks", status)
+
+
+def test_discussions_outside_a_peace_context_are_not_talks(blank_nlp):
+    text = "The rebels shelled the port. Separately, the board held discussions on the budget on Monday."
+    assert [e.type for e in _events(blank_nlp, text)] == []
+
+
+def test_failure_to_sign_at_mediated_talks_is_failed_talks(blank_nlp):
+    text = "His failure to sign the agreement at talks mediated by Oman and Kenya prolonged the war."
+    [event] = _events(blank_nlp, text, places={"Oman": [], "Kenya": []})
+    assert (event.type, event.status, event.brokers) == ("talks", "failed", ["Oman", "Kenya"])
+
+
+def test_a_longer_cue_of_the_other_type_does_not_hide_a_talks_cue(blank_nlp):
+    # 'set to begin' is a truce cue; 'set to' must still reach the talks
+    [event] = _events(blank_nlp, "New talks were set to begin on Monday as fighting raged.")
+    assert event.status == "planned"
+
+
+# -- ceasefire status cues ---------------------------------------------------------
+@pytest.mark.parametrize("text, status", [
+    ("Militants resumed rocket fire on Tuesday, ending a months-long ceasefire.", "collapsed"),
+    ("The army ended the truce on Friday after a week of shelling.", "collapsed"),
+    ("The truce has ended, the army said.", "collapsed"),
+    ("The militants suspended a ceasefire on Sunday after an airstrike.", "collapsed"),
+    ("The general left without signing a ceasefire agreement drafted by the envoys.", "proposed"),
+    ("The rebels refused to sign a ceasefire, saying the war would go on.", "proposed"),
+    ("The army rejected the truce offered by the rebels.", "proposed"),
+    ("A truce between the militias was shaken by overnight clashes.", "violated"),
+    ("The sides have agreed to a ceasefire that will take effect at 4 a.m. Wednesday.", "agreed"),
+    ("The sides reached a truce that is due to take effect on Thursday.", "agreed"),
+    ("The sides announced a truce. The truce would start at midnight.", "agreed"),
+])
+def test_ceasefire_status_cues(blank_nlp, text, status):
+    [event] = _events(blank_nlp, text)
+    assert (event.type, event.status) == ("ceasefire", status)
+
+
+@pytest.mark.parametrize("text", [
+    "The sides agreed to a truce that ended six weeks of war.",
+    "A truce ending three days of bombardment was agreed on Monday.",
+    "The envoy brokered a ceasefire aimed at ending the war.",
+])
+def test_a_truce_that_ends_a_war_has_not_ended(blank_nlp, text):
+    [event] = _events(blank_nlp, text)
+    assert event.status == "agreed"
+
+
+def test_a_reported_truce_without_a_cue_is_a_deal_made(blank_nlp):
+    [event] = _events(blank_nlp, "Officials said the truce with the rebels was a step toward peace.")
+    assert event.status == "agreed"
+
+
+@pytest.mark.parametrize("city, country", [("Cairo", "Egypt"), ("Doha", "Qatar"), ("Ankara", "Turkey")])
+def test_a_capital_as_broker_stands_for_its_country(blank_nlp, city, country):
+    [event] = _events(blank_nlp, f"The militants agreed to a {city}-brokered ceasefire on Monday.")
+    assert event.brokers == [country]
+
+
+def test_parties_between_before_a_purpose_clause(blank_nlp):
+    text = "A ceasefire agreement between Rwanda and Congo aimed at halting the clashes appeared to be holding."
+    [event] = _events(blank_nlp, text, places={"Rwanda": [], "Congo": []})
+    assert event.parties == ["Rwanda", "Congo"]
+    assert event.status == "took_effect"
+
+
+# -- one truce, many mentions ------------------------------------------------------
+@pytest.mark.parametrize("later", [
+    "On Wednesday both sides quickly accused each other of violating the agreement.",
+    "“They have effectively broken the ceasefire,” the army said on Tuesday.",
+    "“A ceasefire is worthless if they keep shelling us,” the minister said.",
+    "The deal was shaken by clashes on Wednesday.",
+])
+def test_later_mentions_update_the_same_truce(blank_nlp, later):
+    text = "The two armies agreed to a ceasefire on Monday after weeks of fighting. " + later
+    [event] = _events(blank_nlp, text)
+    assert event.type == "ceasefire"
+
+
+def test_quoted_violation_updates_the_status(blank_nlp):
+    text = ("The two armies agreed to a ceasefire on Monday after weeks of fighting. "
+            "“They have effectively broken the ceasefire,” the army said on Tuesday.")
+    [event] = _events(blank_nlp, text)
+    assert event.status == "violated"
+    assert "They have effectively broken the ceasefire" in event.text

@@ -3,22 +3,28 @@
 One Event per DISTINCT truce or round of talks, not one per sentence:
 
 1. find mentions: trigger words ("ceasefire", "truce", "peace deal", "talks",
-   "negotiations"; "the deal"/"the agreement" only refer back), each with the
-   status cues of its clause ("brokered" -> agreed, "frayed" -> violated ...);
+   "negotiations", "summit", "discussions", "mediation"; "the deal"/"the agreement"
+   only refer back), each with the status cues of its clause ("brokered" -> agreed,
+   "frayed" -> violated, "will take effect" -> still only agreed ...); "ended" and
+   "suspended" end a truce only when the truce is what they end ("ending a ceasefire",
+   "the truce has ended"; not "a truce that ended the war");
 2. group them: a definite mention ("the truce", "this ceasefire") or a plain
    restatement updates the most recent real truce; a mention marked as another
    one ("two previous cease-fires", "a six-month truce" beside a two-month one,
    "a permanent ceasefire", "called for a ceasefire" beside an agreed one) starts
    a new event; so does a truce dated to another year ("the 1994 ceasefire").
    Talks merge when definite ("the talks") or when they report the same status;
+   a mention inside quote marks never starts an event when one of its type exists;
    headline mentions merge into the story's first event of their type;
 3. describe each event: status = the furthest step its mentions report
    (proposed < agreed < took_effect < extended < violated < collapsed;
    planned < held < failed); text = the sentence (or, when one sentence holds two
    truces, the clause) of the mention that gave that status, preferring story
    text over headlines; date = the resolved date nearest that cue in that text;
-   brokers, parties and the talks' location from patterns around the mentions.
-   A truce no cue describes ("during the truce") is taken to be in force; talks no
+   brokers, parties and the talks' location from patterns around the mentions
+   (a capital as broker stands for its country: "Cairo-brokered" -> Egypt).
+   A truce no cue describes ("the truce with the rebels") is a deal made: agreed,
+   the least a reported truce must have reached; talks no
    cue describes ("open to talks") are not reported, nor are talks in stories
    that never speak of war or truce (trade talks are not peace talks).
 """
@@ -37,9 +43,10 @@ from spacy.util import filter_spans
 
 from .. import extensions as ext
 from ..data import load_json, load_tsv
-from ..gazetteer import country_of_demonym, lookup_place
+from ..gazetteer import country_by_code, country_of_demonym, lookup_place
 from ..records import Event
 from ..sentences import NameIndex, sentence_spans
+from .quotes import find_quotations
 
 _LEX = load_json("events_lexicon.json")
 STATUS_RANK = {
@@ -63,9 +70,12 @@ ANAPHOR_ONLY = frozenset(_LEX["ceasefire_anaphors"]) | frozenset(_LEX["talks_ana
 NEEDS_PEACE_CONTEXT = frozenset(_LEX["talks_needing_peace_context"])
 CEASEFIRE_AS_MODIFIER_OF = frozenset(_LEX["ceasefire_modifier_of"])
 CONFLICT_CONTEXT = frozenset(_LEX["conflict_context_words"])
+TRUCE_OBJECT_CUES = frozenset(_LEX["cues_needing_truce_object"])
+INTRANSITIVE_FOLLOWERS = frozenset(_LEX["intransitive_followers"])
 NEGATORS = frozenset(("not", "no", "never", "against", "without", "n't", "n’t", "avoid", "prevent", "deny", "denied"))
 POSSESSIVES_AND_DETERMINERS = frozenset(("the", "a", "an", "their", "its", "his", "her", "our", "my", "your"))
 CLAUSE_BOUNDARIES = frozenset((",", ";", ":", "—", "–", "(", ")", "--"))
+CITY_KINDS = frozenset(("city", "town", "region"))
 MAX_CROSS_CLAUSE_DISTANCE = 6
 MAX_BACK_REFERENCE_DISTANCE = 25
 MAX_MODIFIER_SCAN = 6
@@ -92,6 +102,7 @@ class Mention:
     dated: bool = False             # "the 1994 ceasefire": a truce of another time
     cues: list[tuple[int, int]] = field(default_factory=list)   # (status rank, cue token index)
     headline: bool = False
+    quoted: bool = False            # inside quote marks: someone's words about a truce already reported
 
     @property
     def rank(self) -> int:
@@ -159,6 +170,7 @@ class EventFinder:
     def _mentions(self, doc: Doc, story: "StoryText") -> list[Mention]:
         spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.triggers(doc)])
         story.trigger_tokens = {i for span in spans for i in range(span.start, span.end)}
+        quotations = find_quotations(story.text)
         mentions = []
         for span in spans:
             kind = doc.vocab.strings[span.label]
@@ -166,7 +178,8 @@ class EventFinder:
             if sentence is None:
                 continue
             mention = Mention(kind, span.start, span.end, sentence, anaphor=span.text.lower() in ANAPHOR_ONLY,
-                              headline=story.is_headline(sentence))
+                              headline=story.is_headline(sentence),
+                              quoted=any(o < doc[span.start].idx < c for o, c in quotations))
             _read_modifiers(doc, story, mention)
             if self._keep(doc, story, mention, mentions):
                 mentions.append(mention)
@@ -213,21 +226,22 @@ class EventFinder:
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
-        spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.cues(doc)])
-        spans += self._hyphenated_cues(doc, by_sentence, story)
-        for span in spans:
-            sentence = story.sentence_of(span.start)
-            if sentence not in by_sentence:
-                continue
-            phrase = doc.vocab.strings[span.label]
-            if _modifies_other_noun(doc, span, story):
-                continue
-            for kind, rank in self.cue_table.get(phrase, ()):
+        matches = [Span(doc, s, e, label=k) for k, s, e in self.cues(doc)]
+        matches += self._hyphenated_cues(doc, by_sentence, story)
+        for kind in STATUS_RANK:
+            # the longest cue of each type wins: 'set to begin' (a truce) must not hide 'set to' (talks)
+            of_kind = [sp for sp in matches if any(k == kind for k, _ in self.cue_table.get(sp.label_, ()))]
+            for span in filter_spans(of_kind):
+                sentence = story.sentence_of(span.start)
+                if sentence not in by_sentence or _modifies_other_noun(doc, span, story):
+                    continue
                 if _negated(doc, span.start):
                     continue                        # 'has not been violated', 'would not return to talks'
+                if kind == "ceasefire" and span.label_ in TRUCE_OBJECT_CUES and not _ends_a_truce(doc, story, span):
+                    continue                        # 'a truce that ended the war': the war ended
                 target = _nearest_mention(doc, story, by_sentence[sentence], kind, span.start)
                 if target is not None:
-                    target.cues.append((rank, span.start))
+                    target.cues.extend((rank, span.start) for k, rank in self.cue_table[span.label_] if k == kind)
         for sentence_mentions in by_sentence.values():
             _inherit_compared_cues(doc, story, sentence_mentions)
 
@@ -337,6 +351,24 @@ def _modifies_other_noun(doc: Doc, span: Span, story: StoryText) -> bool:
     return nxt is None or story.trigger_at(nxt.i) is None
 
 
+def _ends_a_truce(doc: Doc, story: StoryText, span: Span) -> bool:
+    """'ending a months-long ceasefire' (the truce is the object) or 'the truce has ended'
+    (nothing follows but a time or a clause break); not 'a truce that ended six weeks of war'."""
+    i = span.end
+    while i < len(doc) and i - span.end <= MAX_MODIFIER_SCAN and doc[i].text not in CLAUSE_BOUNDARIES:
+        if story.trigger_at(i):
+            return True
+        if doc[i].text in (".", "!", "?"):
+            break
+        i += 1
+    if span.end >= len(doc):
+        return True
+    after = doc[span.end]
+    if span.start > 0 and doc[span.start - 1].lower_ in ("to", "at", "of", "for"):
+        return False                                # 'aimed at ending', 'a bid to end'
+    return after.is_punct or after.is_space or after.lower_ in INTRANSITIVE_FOLLOWERS
+
+
 def _negated(doc: Doc, token_index: int) -> bool:
     return any(doc[i].lower_ in NEGATORS for i in range(max(0, token_index - 2), token_index))
 
@@ -386,7 +418,10 @@ def group_mentions(mentions: list[Mention]) -> list[Draft]:
             if m.cues and not m.anaphor:           # "the 1994 ceasefire collapsed": its own event
                 drafts.append(Draft(m.type, [m]))
             continue                               # a passing mention must not touch today's truce
-        target = _ceasefire_target(m, same) if m.type == "ceasefire" else _talks_target(m, same)
+        if m.quoted and same:
+            target = _latest_real(same)            # "it has broken the ceasefire," he said: the same truce
+        else:
+            target = _ceasefire_target(m, same) if m.type == "ceasefire" else _talks_target(m, same)
         if target is None:
             if m.anaphor:
                 continue
@@ -443,7 +478,7 @@ def describe(doc: Doc, story: StoryText, draft: Draft, drafts: list[Draft], name
     if rank < 0:
         if draft.type == "talks":
             return None                 # "open to talks": no round of talks reported
-        rank = ranks.index("took_effect")
+        rank = ranks.index("agreed")   # a truce the story reports but no word dates in its life: a deal made
     evidence = _evidence_mention(draft, rank)
     start, end = _evidence_tokens(doc, story, evidence, draft, drafts)
     cue = next((i for r, i in evidence.cues if r == rank), evidence.start)
@@ -535,7 +570,10 @@ def _brokers(doc: Doc, story: StoryText, draft: Draft, drafts: list[Draft], name
                 found.extend(n for n in _named_list(doc, names, i + 1, e) if n not in found)
             elif low in BROKER_VERBS:
                 found.extend(n for n in _named_before(doc, names, i, s) if n not in found)
-    return found
+    countries: list[str] = []
+    for name in found:
+        _add(countries, _country_for_capital(name))
+    return countries
 
 
 def _parties(doc: Doc, story: StoryText, draft: Draft, names: NameIndex) -> list[str]:
@@ -630,6 +668,15 @@ def _name_for(text: str, start: int, end: int, names: NameIndex) -> Optional[str
         return alias[0]
     entry = country_of_demonym(text) or lookup_place(text)      # 'Egyptian-brokered', 'U.S.-brokered'
     return entry.name if entry else text
+
+
+def _country_for_capital(name: str) -> str:
+    """A capital brokering a truce stands for its country: 'Cairo-brokered' -> Egypt."""
+    entry = lookup_place(name)
+    if entry is None or entry.kind not in CITY_KINDS or not entry.country_code:
+        return name
+    country = country_by_code(entry.country_code)
+    return country.name if country else name
 
 
 def _add(found: list[str], name: Optional[str]) -> None:
