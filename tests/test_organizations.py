@@ -144,3 +144,24 @@ def test_arabic_group_name_with_particle_stays_an_organization(blank_nlp, finder
 ])
 def test_company_read_as_person_is_an_organization(blank_nlp, finders, text, span, label, name):
     assert name in run(blank_nlp, finders, text, ents=[(span, label)])
+
+
+def test_every_capitalised_table_name_is_found_by_the_scan(blank_nlp):
+    """The scan stops growing an n-gram no table name starts with; no name may fall through that."""
+    from karabakh_extract.components.organizations import known_mentions
+    from karabakh_extract.data import load_tsv
+
+    missed = []
+    for row in load_tsv("orgs_known.tsv"):
+        for name in [row[0], *(a for a in (row[1].split("|") if len(row) > 1 else []) if a)]:
+            if not name[0].isupper():
+                continue
+            found = [m.text for m in known_mentions(blank_nlp(f"Yesterday {name} said it would act."))]
+            if found[:1] != [name.removeprefix("The ")]:
+                missed.append((name, found))
+    assert missed == []
+
+
+def test_mixed_case_table_alias_matches_in_any_case(blank_nlp, finders):
+    orgs = run(blank_nlp, finders, "Tass reported the strike, citing the ministry.")
+    assert list(orgs) == ["TASS"]

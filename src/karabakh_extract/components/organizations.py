@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from .places import doc_text
+from .places import doc_text, doc_words, per_doc
 from ..data import load_lines, load_tsv
 from ..gazetteer import country_of_demonym, lookup_place, place_key
 from ..records import Mention, Organization
@@ -66,6 +67,10 @@ def org_key(text: str) -> str:
     return place_key(text)
 
 
+def _trim_end_word(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word)
+
+
 def _title_cased(name: str) -> bool:
     """'Indian Army', 'Security Council': every word but connectors starts with a capital."""
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in NAME_CONNECTORS]
@@ -76,6 +81,7 @@ def _load_known() -> tuple[dict[str, str], set[str], set[str]]:
     """key -> canonical name, the case-sensitive acronym aliases, and the keys that must be Title Cased."""
     index: dict[str, str] = {}
     acronyms: set[str] = set()
+    mixed_case: set[str] = set()  # "Tass" listed beside "TASS": any case is the name
     title_cased: dict[str, bool] = {}
     for row in load_tsv("orgs_known.tsv"):
         canonical = row[0]
@@ -88,13 +94,18 @@ def _load_known() -> tuple[dict[str, str], set[str], set[str]]:
             bare = name.replace(".", "")
             if bare.isupper() and len(bare) <= 6:
                 acronyms.add(key)
-    return index, acronyms, {k for k, v in title_cased.items() if v}
+            elif " " not in name:
+                mixed_case.add(key)
+    return index, acronyms - mixed_case, {k for k, v in title_cased.items() if v}
 
 
 KNOWN_ORGS, KNOWN_ACRONYMS, KNOWN_TITLE_CASED = _load_known()
 # First words of known names: an n-gram is only tried from a token that can start one.
-KNOWN_FIRST_WORDS = {key.split()[0] for key in KNOWN_ORGS if key}
+KNOWN_FIRST_WORDS = {key.split()[0] for key in KNOWN_ORGS if key} | {
+    org_key(_trim_end_word(name.split()[0])) for row in load_tsv("orgs_known.tsv")
+    for name in [row[0], *(row[1].split("|") if len(row) > 1 else [])] if name.split()}  # "People" of "People's ..."
 KNOWN_MAX_WORDS = max((len(key.split()) for key in KNOWN_ORGS), default=1) + 2
+KNOWN_PREFIXES = {" ".join(key.split()[:k]) for key in KNOWN_ORGS for k in range(1, len(key.split()) + 1)}
 
 
 @dataclass
@@ -188,7 +199,7 @@ class OrganizationFinder:
         place_spans = {(m.start, m.end) for p in places for m in p.mentions}
         place_chars = {c for p in places for m in p.mentions for c in range(m.start, m.end)}
         person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-        raw = [*self._known(doc), *self._ner(doc), *self._head_word_runs(doc), *self._owned_lowercase(doc),
+        raw = [*known_mentions(doc), *self._ner(doc), *self._head_word_runs(doc), *self._owned_lowercase(doc),
                *self._acronyms(doc), *self._companies(doc)]
         raw += list(self._defined_aliases(doc, raw))
         text = doc_text(doc)
@@ -210,18 +221,18 @@ class OrganizationFinder:
     def _known(self, doc: Doc) -> Iterable[OrgMention]:
         """Longest n-gram found in the table of well-known organisations, at each token."""
         i, n = 0, len(doc)
+        words = doc_words(doc)
         while i < n:
-            tok = doc[i]
-            if tok.is_space or tok.lower_ == "the" or not (_cap(tok.text) or tok.lower_.startswith("al")) \
-                    or (org_key(tok.text).split() or [""])[0] not in KNOWN_FIRST_WORDS:
+            word = words[i]
+            if not (_cap(word) or word[:2].lower() == "al") or word.lower() == "the" \
+                    or _first_key(word) not in KNOWN_FIRST_WORDS:
                 i += 1
                 continue
+            tok = doc[i]
             hit = None
-            for end in range(min(n, i + KNOWN_MAX_WORDS), i, -1):
+            for end in self._known_ends(doc, i):
                 span = doc[i:end]
-                if "\n" in span.text or span[-1].is_punct and span[-1].text != ".":
-                    continue
-                if span[-1].text == "." or len(span) > 1 and span[-1].text.endswith(".") and not span[-1].text[:-1].isalpha():
+                if span[-1].is_punct:
                     continue  # "United Nations." at a sentence end: the name stops before the full stop
                 text = _trim_end(span.text)
                 canonical = self._known_name(text)
@@ -241,6 +252,23 @@ class OrganizationFinder:
             yield hit
             while i < n and doc[i].idx < hit.end:
                 i += 1
+
+    @staticmethod
+    def _known_ends(doc: Doc, i: int) -> list[int]:
+        """Ends of the n-grams from token i that could still be a known name, longest first: growing
+        stops at the first n-gram no table name starts with (the scan stays linear)."""
+        text, words = doc_text(doc), doc_words(doc)
+        start = doc[i].idx
+        ends = []
+        for end in range(i + 1, min(len(doc), i + KNOWN_MAX_WORDS) + 1):
+            last = doc[end - 1]
+            piece = text[start:last.idx + len(words[end - 1])]
+            possessive = last.lower_ in ("'s", "’s", "'", "’") or end < len(doc) and doc[end].lower_ in ("'s", "’s")
+            if "\n" in piece or org_key(_trim_end(piece)) not in KNOWN_PREFIXES and not last.is_punct \
+                    and not possessive:  # "People's Protection Units" is keyed "peoples protection units"
+                break
+            ends.append(end)
+        return ends[::-1]
 
     @staticmethod
     def _with_lowercase_unit(doc: Doc, hit: OrgMention) -> OrgMention:
@@ -287,9 +315,10 @@ class OrganizationFinder:
 
     def _head_word_runs(self, doc: Doc) -> Iterable[OrgMention]:
         """'Tripoli Protection Force', '7th Brigade', 'Ministry of Health': names NER may miss."""
-        for tok in doc:
-            if tok.text not in ORG_HEAD_WORDS:
+        for i, word in enumerate(doc_words(doc)):
+            if word not in ORG_HEAD_WORDS:
                 continue
+            tok = doc[i]
             if tok.i > 0 and doc[tok.i - 1].lower_ == "the" and not (tok.i + 1 < len(doc) and _cap(doc[tok.i + 1].text)):
                 # "the Observatory said": kept only if it refers back to a named organisation (see group)
                 yield OrgMention(tok.idx, tok.idx + len(tok.text), tok.text, priority=2)
@@ -336,9 +365,12 @@ class OrganizationFinder:
 
     def _owned_lowercase(self, doc: Doc) -> Iterable[OrgMention]:
         """'Qatar's foreign ministry', 'a Qatari foreign ministry spokesperson', "Gaza's civil defence"."""
-        for tok in doc:
-            if not _cap(tok.text):
+        words = doc_words(doc)
+        for i, word in enumerate(words):
+            if not _cap(word) or not (i + 1 < len(words) and words[i + 1] in ("'s", "’s")
+                                      or country_of_demonym(word) is not None):
                 continue
+            tok = doc[i]
             owner = None
             k = tok.i + 1
             if k < len(doc) and doc[k].lower_ in ("'s", "’s") and lookup_place(tok.text) is not None:
@@ -367,9 +399,10 @@ class OrganizationFinder:
 
     def _acronyms(self, doc: Doc) -> Iterable[OrgMention]:
         """Short all-caps forms ('SIS', 'SOHR'); kept only if linked to a long name (see group)."""
-        for tok in doc:
-            if ACRONYM.match(tok.text) and not _all_caps_line(doc, tok):
-                yield OrgMention(tok.idx, tok.idx + len(tok.text), tok.text, priority=2)
+        for i, word in enumerate(doc_words(doc)):
+            if ACRONYM.match(word) and not _all_caps_line(doc, doc[i]):
+                tok = doc[i]
+                yield OrgMention(tok.idx, tok.idx + len(word), word, priority=2)
 
     @staticmethod
     def _plausible(m: OrgMention, place_spans: set, person_words: set, doc_text: str) -> bool:
@@ -478,6 +511,18 @@ FACILITY_WORDS = {"School", "College", "Hospital", "Clinic", "Temple", "Synagogu
                   "Air", "Bank", "Times", "News", "Post", "Journal", "Radio", "Television", "TV", "Media", "Press"}
 
 
+@lru_cache(maxsize=65536)
+def _first_key(word: str) -> str:
+    return (org_key(word).split() or [""])[0]
+
+
+def known_mentions(doc: Doc) -> list[OrgMention]:
+    """The well-known organisations named in the Doc, scanned once (places read them too). Copies, so a
+    caller may change its own."""
+    found = per_doc(doc, "known_orgs", lambda d: list(OrganizationFinder._known(_FINDER, d)))
+    return [OrgMention(**vars(m)) for m in found]
+
+
 def _has_head_word(text: str) -> bool:
     return any(w in ORG_HEAD_WORDS or w in FACILITY_WORDS for w in text.replace("-", " ").split())
 
@@ -565,6 +610,9 @@ def _organization(members: list[OrgMention]) -> Organization:
             aliases.append(s)
     mentions = [Mention(start=m.start, end=m.end, text=m.text) for m in members]
     return Organization(name=name, aliases=aliases, mentions=mentions)
+
+
+_FINDER = OrganizationFinder(None, "known_scan")  # type: ignore[arg-type]  # the scan needs no pipeline
 
 
 @Language.factory("karabakh_organizations", assigns=[f"doc._.{ext.ORGANIZATIONS}"])

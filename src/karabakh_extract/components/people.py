@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from .places import doc_text
+from .places import doc_text, doc_words
 from ..data import load_lines
 from ..gazetteer import country_of_demonym, lookup_place, place_key
 from ..records import Mention, Person
@@ -143,8 +143,11 @@ class PeopleFinder:
         """Surnames of people already found, where NER missed them or called them ORG/GPE."""
         surnames = {m.tokens[-1] for m in found if len(m.tokens) > 1}
         taken = {c for m in found for c in range(m.start, m.end)}
-        for tok in doc:
-            if tok.text in surnames and tok.idx not in taken and tok.idx not in claimed:
+        for i, word in enumerate(doc_words(doc)):
+            if word not in surnames:
+                continue
+            tok = doc[i]
+            if tok.idx not in taken and tok.idx not in claimed:
                 if not _is_credit(doc, tok.idx):
                     yield PersonMention(tok.idx, tok.idx + len(tok.text), tok.text, [tok.text])
 
@@ -213,8 +216,11 @@ def _bare_name_word(tok, claimed: set[int]) -> bool:
 def _titled_names(doc: Doc, claimed: set[int]) -> Iterable[Span]:
     """'Foreign Minister Lavrov said': a capitalised word after a capitalised title is a person, even if
     the full name never appears and NER missed it."""
-    for tok in doc:
-        if tok.lower_ not in TITLE_HEADS or not _cap(tok.text) or tok.i + 1 >= len(doc) or "\n" in tok.whitespace_:
+    for i, word in enumerate(doc_words(doc)):
+        if not _cap(word) or word.lower() not in TITLE_HEADS:
+            continue
+        tok = doc[i]
+        if tok.i + 1 >= len(doc) or "\n" in tok.whitespace_:
             continue
         k = tok.i + 1
         while k < len(doc) and doc[k].text in HONORIFICS:

@@ -83,14 +83,41 @@ class PlaceCandidate:
     alias_of: Optional["PlaceCandidate"] = None  # "Shalva" in "Rev, known as Shalva"
 
 
-_LAST_TEXT: list = [None, ""]
+# Per-Doc values several components need (the text, known-organisation spans): spaCy runs each component
+# over a whole batch before the next, so a one-slot memo would rebuild them once per component.
+_PER_DOC_LIMIT = 1024
+_PER_DOC: dict[tuple[int, str], tuple[Doc, object]] = {}
+
+
+def per_doc(doc: Doc, name: str, compute):
+    """compute(doc), once per Doc and name (the Doc is kept so its id cannot be reused meanwhile)."""
+    key = (id(doc), name)
+    hit = _PER_DOC.get(key)
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    if len(_PER_DOC) >= _PER_DOC_LIMIT:
+        _PER_DOC.clear()
+    value = compute(doc)
+    _PER_DOC[key] = (doc, value)
+    return value
+
+
+def _text_of(doc: Doc) -> str:
+    return doc.text
 
 
 def doc_text(doc: Doc) -> str:
-    """doc.text, memoised for the doc being processed: spaCy rebuilds the string on every access."""
-    if _LAST_TEXT[0] is not doc:
-        _LAST_TEXT[0], _LAST_TEXT[1] = doc, doc.text
-    return _LAST_TEXT[1]
+    """doc.text, memoised per Doc: spaCy rebuilds the string on every access."""
+    return per_doc(doc, "text", _text_of)
+
+
+def _words_of(doc: Doc) -> list[str]:
+    return [t.text for t in doc]
+
+
+def doc_words(doc: Doc) -> list[str]:
+    """Token texts, read once per Doc: scans test these and build a Token only where one matches."""
+    return per_doc(doc, "words", _words_of)
 
 
 def _is_capitalised(text: str) -> bool:
@@ -160,9 +187,10 @@ class PlaceFinder:
                 continue  # "Islamic State"
             yield PlaceCandidate(span.start_char, span.end_char, span.text, [], ner_label=ent.label_,
                                  evidence={"ner", "feature"})
-        for tok in doc:
-            if tok.text not in FEATURE_HEADS or tok.ent_type_ or tok.i == 0:
+        for i, word in enumerate(doc_words(doc)):
+            if word not in FEATURE_HEADS or i == 0 or doc[i].ent_type_:
                 continue
+            tok = doc[i]
             start = tok.i
             while start > 0 and tok.i - start < 3 and _is_capitalised(doc[start - 1].text) and doc[start - 1].is_alpha \
                     and not doc[start - 1].is_sent_start and "\n" not in doc[start - 1].whitespace_:
@@ -185,7 +213,12 @@ class PlaceFinder:
         taken = {ch for c in accepted for ch in range(c.start, c.end)}
         person_words = _person_words(doc)
         n = len(doc)
-        for tok in doc:
+        words = doc_words(doc)
+        for i, word in enumerate(words):
+            low = word.lower()
+            if low not in LOCATIVES and low != "of":
+                continue
+            tok = doc[i]
             of_places = tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ in LIST_PLACE_NOUNS
             if not (tok.lower_ in LOCATIVES or of_places) or tok.i + 1 >= n:
                 continue
@@ -227,12 +260,14 @@ class PlaceFinder:
     def _gazetteer_ngrams(self, doc: Doc, ner_label: list[str]) -> Iterable[PlaceCandidate]:
         """Longest capitalised n-gram the gazetteer knows, at each token."""
         i, n_tokens = 0, len(doc)
+        words = doc_words(doc)
         while i < n_tokens:
-            tok = doc[i]
-            if not (_is_capitalised(tok.text) and (tok.is_alpha or "." in tok.text or "-" in tok.text)) \
-                    or tok.lower_ in ("the", "a", "an"):
+            word = words[i]
+            if not (_is_capitalised(word) and (word.isalpha() or "." in word or "-" in word)) \
+                    or word.lower() in ("the", "a", "an"):
                 i += 1
                 continue
+            tok = doc[i]
             best = None
             limit = min(n_tokens, i + MAX_NGRAM)
             j = i + 1
@@ -293,9 +328,10 @@ class PlaceFinder:
 
     def _hyphen_prefixes(self, doc: Doc) -> Iterable[PlaceCandidate]:
         """'U.S.-brokered' is one token; its 'U.S.' is a place mention."""
-        for tok in doc:
-            if "-" not in tok.text or not _is_capitalised(tok.text):
+        for i, word in enumerate(doc_words(doc)):
+            if "-" not in word or not _is_capitalised(word):
                 continue
+            tok = doc[i]
             m = HYPHEN_PREFIX.match(tok.text)
             if not m:
                 continue
@@ -359,15 +395,13 @@ def _inside_longer_entity(doc: Doc, span: Span) -> bool:
     return starts_inside or ends_inside
 
 
-_LAST_PERSON_WORDS: list = [None, frozenset()]
+def _multi_person_words(doc: Doc) -> frozenset:
+    return frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
 
 
 def _person_words(doc: Doc) -> frozenset:
     """Lowercased words of the doc's multi-token PERSON names ('Hamilton' of 'Lewis Hamilton')."""
-    if _LAST_PERSON_WORDS[0] is not doc:
-        words = frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
-        _LAST_PERSON_WORDS[0], _LAST_PERSON_WORDS[1] = doc, words
-    return _LAST_PERSON_WORDS[1]
+    return per_doc(doc, "person_words", _multi_person_words)
 
 
 def _inside_longer_person(doc: Doc, span: Span) -> bool:
@@ -455,24 +489,8 @@ def _listable(span: Span, person_words: frozenset, org_spans: list) -> bool:
 
 def _known_org_spans(doc: Doc) -> list[tuple[int, int]]:
     """Where the table of well-known organisations matches ('European Union'): its words are no places."""
-    from .organizations import OrganizationFinder  # organizations imports this module
-    return [(m.start, m.end) for m in OrganizationFinder._known(_KNOWN_SCANNER, doc)]
-
-
-class _KnownScanner:
-    """Just enough of an OrganizationFinder to run its known-name scan."""
-
-    @staticmethod
-    def _known_name(text: str):
-        from .organizations import OrganizationFinder
-        return OrganizationFinder._known_name(text)
-
-    @staticmethod
-    def _with_lowercase_unit(doc, hit):
-        return hit
-
-
-_KNOWN_SCANNER = _KnownScanner()
+    from .organizations import known_mentions  # organizations imports this module
+    return [(m.start, m.end) for m in known_mentions(doc)]
 
 
 def _inside_known_org(cand: PlaceCandidate, org_spans: list[tuple[int, int]]) -> bool:
