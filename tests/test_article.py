@@ -785,3 +785,50 @@ def test_archive_notice_is_not_the_summary():
               "in its archived form does not constitute a republication of the story.")
     text = page_of("Storm sinks fishing boats off Malta", notice, LEAD, SECOND)
     assert parse_page(text).summary is None
+
+
+def test_page_title_with_the_site_name_gives_way_to_the_bare_headline():
+    text = page_of("Storm sinks fishing boats off Malta \u2013 The Daily Planet", "Storm sinks fishing boats off Malta", LEAD)
+    assert parse_page(text).headline_text == "Storm sinks fishing boats off Malta"
+
+
+def test_weather_widget_and_short_labels_above_the_headline_are_skipped():
+    text = page_of("73\u00b0F", "weather icon Sunny", "Valletta, Malta", "Nation and World",
+                   "Storm sinks four fishing boats off the north coast of Malta", LEAD, SECOND)
+    assert parse_page(text).headline_text == "Storm sinks four fishing boats off the north coast of Malta"
+
+
+def test_original_publication_date_beats_the_republished_one():
+    text = page_of("Republished March 3, 2021 - 3:05 AM", "Original Publication Date March 2, 2021 - 9:11 PM",
+                   "Storm sinks fishing boats off Malta", LEAD, SECOND)
+    page = parse_page(text)
+    assert page.published == "2021-03-02T21:11:00"
+    assert page.headline_text == "Storm sinks fishing boats off Malta"
+
+
+def test_byline_ending_with_the_associated_press_gives_ap():
+    page = parse_page(page_of("Storm sinks fishing boats off Malta", "By Jane Borg The Associated Press",
+                              "VALLETTA, Malta \u2014 A storm sank four fishing boats overnight, officials said.", SECOND))
+    assert page.agency == "AP" and page.contributors == ["Jane Borg"]
+
+
+def test_related_titles_under_more_stories_in_the_header_are_not_the_summary():
+    text = page_of("Storm sinks fishing boats off Malta", "More Stories",
+                   "Ferry services across the island resume after the worst winter storm in decades",
+                   "By Jane Borg", LEAD, SECOND)
+    page = parse_page(text)
+    assert page.summary is None and body_text(text, page).startswith("VALLETTA")
+
+
+def test_present_tense_scene_ending_with_the_photo_date_is_a_caption_inside_the_story():
+    caption = "Fishermen gather at the harbour in Valletta March 2, 2021."
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, caption, SECOND)
+    page = parse_page(text)
+    assert region_text(text, page.captions[0]) == caption
+    assert body_text(text, page) == LEAD + "\n\n" + SECOND
+
+
+def test_past_tense_sentence_ending_with_a_date_stays_story():
+    line = "The coast guard found the last missing fisherman near Gozo on March 2, 2021."
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, line, SECOND)
+    assert line in body_text(text, parse_page(text))

@@ -27,6 +27,7 @@ HEADLINE_MAX_CHARS = 250   # a headline may end with a full stop, but it is neve
 DEK_LOOKAHEAD = 12         # a dek is followed within this many paragraphs (photos, credits) by the lead
 HEADER_DATE_MAX_CHARS = 200  # only short header lines are searched for the page's date
 DEK_MIN_WORDS = 10         # a title-shaped line this long is prose without its full stop
+SITE_SUFFIX = re.compile(r"^\s*[|\u2013\u2014:-]\s*\S")   # " – The Daily Planet", " | Site"
 SCENE_CAPTION_LOOKAHEAD = 3  # the lead follows a scene caption at once (a photo credit may sit between)
 REPORTED = re.compile(r"\b(?:said|says|told|reported|according to|announced)\b|[\"\u201c\u201d]")
 SCENE_CAPTION_MAX_CHARS = 300
@@ -151,8 +152,19 @@ def _find_headline(parsed: _Parsed, lead: int) -> Optional[int]:
             above_credits = j is not None and parsed.kinds[j] in (Kind.DATE, Kind.BYLINE)
             return i if above_credits and len(parsed.paras[i].flat) <= HEADLINE_MAX_CHARS else None
         if kind is Kind.TITLE and len(parsed.paras[i].flat.split()) >= HEADLINE_MIN_WORDS:
-            return _past_topic_label(parsed, i, lead)
+            return _without_site_suffix(parsed, _past_topic_label(parsed, i, lead), lead)
     return None
+
+
+def _without_site_suffix(parsed: _Parsed, i: int, lead: int) -> int:
+    """'Truce holds in Gaza – The Daily Planet' above 'Truce holds in Gaza': the page title
+    carries the site's name; the story's own headline is the bare title below it."""
+    j = parsed.next_index(i, (Kind.FURNITURE, Kind.SEPARATOR))
+    if j is None or j >= lead or parsed.kinds[j] is not Kind.TITLE:
+        return i
+    title, bare = parsed.paras[i].flat, parsed.paras[j].flat
+    rest = title[len(bare):] if title.startswith(bare) and len(bare.split()) >= HEADLINE_MIN_WORDS else ""
+    return j if SITE_SUFFIX.match(rest) else i
 
 
 def _past_topic_label(parsed: _Parsed, i: int, lead: int) -> int:
@@ -161,7 +173,7 @@ def _past_topic_label(parsed: _Parsed, i: int, lead: int) -> int:
     if len(parsed.paras[i].flat.split()) > TOPIC_LABEL_MAX_WORDS:
         return i
     j = parsed.next_index(i, (Kind.FURNITURE,))
-    while j is not None and j < lead and parsed.kinds[j] is Kind.TITLE and len(parsed.paras[j].flat.split()) < HEADLINE_MIN_WORDS:
+    while j is not None and j < lead and parsed.kinds[j] is Kind.TITLE and len(parsed.paras[j].flat.split()) <= TOPIC_LABEL_MAX_WORDS:
         j = parsed.next_index(j, (Kind.FURNITURE,))   # more labels ("News") on the way down
     if j is None or j >= lead or parsed.kinds[j] is not Kind.TITLE:
         return i
@@ -173,9 +185,11 @@ def _find_summary(parsed: _Parsed, headline: Optional[int], lead: int) -> Option
     """The dek: prose between the headline and the lead (some sites leave off its full stop)."""
     start = headline + 1 if headline is not None else 0
     headline_text = parsed.paras[headline].flat if headline is not None else None
+    past_tail = False
     for i in range(start, lead):
         kind, words = parsed.kinds[i], len(parsed.paras[i].flat.split())
-        if kind is Kind.STORY or (kind is Kind.TITLE and words >= DEK_MIN_WORDS):
+        past_tail = past_tail or kind is Kind.TAIL   # 'More Stories' in the header: links follow
+        if kind is Kind.STORY or (kind is Kind.TITLE and words >= DEK_MIN_WORDS and not past_tail):
             if not _is_appeal(parsed, i) and parsed.paras[i].flat != headline_text:
                 return i
     return None
@@ -206,9 +220,12 @@ def _published(text: str, parsed: _Parsed, lead: Optional[int], skip: tuple[Opti
     `skip`: the headline and dek, whose dates are news, not the page's date."""
     header = [i for i in range(lead if lead is not None else len(parsed.paras)) if i not in skip]
     dayfirst = page_dates.slash_dates_day_first(text)
-    header_dates = [found for i in header
-                    if parsed.kinds[i] not in (Kind.STORY, Kind.CAPTION) and len(parsed.paras[i].flat) <= HEADER_DATE_MAX_CHARS
-                    for found in [page_dates.first_date(parsed.paras[i].flat, dayfirst)] if found]
+    dated_lines = [(found, parsed.paras[i].flat) for i in header
+                   if parsed.kinds[i] not in (Kind.STORY, Kind.CAPTION) and len(parsed.paras[i].flat) <= HEADER_DATE_MAX_CHARS
+                   for found in [page_dates.first_date(parsed.paras[i].flat, dayfirst)] if found]
+    # 'Republished ...' / 'Updated ...' above 'Original Publication Date ...': the first publication wins.
+    dated_lines.sort(key=lambda pair: bool(page_dates.REVISED_LABEL.match(pair[1])))
+    header_dates = [found for found, _ in dated_lines]
     markers = date_markers(text)
     if markers:
         richer = [d.iso for d in header_dates if d.iso[:10] == markers[0] and d.has_time]

@@ -35,6 +35,7 @@ CREDIT_HINTS = ("hoto", "HOTO", "mage", "icture", "redit", ")", "/", "Getty", "S
 CAPTION_DATE_END = re.compile(r",\s*(?:" + page_dates.WEEKDAY + r",\s*)?" + page_dates.MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d\.?$")
 # "People queue for bread in the city Friday, June 16, 2023. AP": the photo's date, then a bare wire credit.
 CAPTION_DATED_CREDIT = re.compile(page_dates.MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d\.\s+(?P<credit>" + AGENCY_NAMES_PATTERN + r")\s*$")
+PHOTO_DATE_END = re.compile(page_dates.MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d\.?$")
 CAPTION_KICKER = re.compile(r"^[A-Z][A-Z\-']{2,}(?:\s[A-Z\-']{2,}){0,2}[.:]\s+[A-Z]")
 
 CAPTION_VERBS = frozenset(load_lines("page_caption_verbs.txt"))
@@ -111,8 +112,11 @@ def is_caption(text: str) -> bool:
         return True
     if is_present_tense_caption(text):
         return True
-    if CAPTION_DATED_CREDIT.search(tail):
+    ends_with_year = text.rstrip(".")[-4:].isdigit()
+    if not ends_with_year and text[-1:].isupper() and CAPTION_DATED_CREDIT.search(tail):
         return True
+    if ends_with_year and PHOTO_DATE_END.search(tail) and is_scene_description(text):
+        return True   # 'Palestinians celebrate in Gaza City Aug. 26, 2014.': the scene and the photo's date
     return bool(CAPTION_KICKER.match(text) and CAPTION_DATE_END.search(tail))
 
 

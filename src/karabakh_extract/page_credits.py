@@ -57,6 +57,7 @@ BYLINE_AGENCY = re.compile(
     rf"|.{{2,80}}(?:[,|]|\s{_DASH})\s*(?:The\s+)?{_agency(5)}\s*$"
     rf"|{_DASH}+\s*(?:The\s+)?{_agency(6)}\s*\.?$"   # "\u2014 AFP" signing off a story
     rf"|(?:By|BY)\s+[^/]{{2,60}}/\s*{_agency(7)}\s*$"   # "By Jane Doe/PNA"
+    rf"|(?:By|BY)\s+[A-Z][\w.'\-]+(?:\s[A-Z][\w.'\-]+){{1,3}}\s+The\s+{_agency(15)}\s*$"   # "By Jane Doe The Associated Press"
     rf"|(?P<caps_name>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){{1,3}})\s+(?:The\s+)?{_agency(8)}\s*$)"   # "JANE DOE The Associated Press"
 )
 STORY_AGENCY = re.compile(

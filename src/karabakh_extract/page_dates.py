@@ -149,7 +149,10 @@ def is_date_line(text: str) -> bool:
 
 
 CLOCK = re.compile(_TIME)
-DATE_LINE_WORDS = re.compile(rf"{WEEKDAY}|\b(?:on|at|Published|Posted|Updated|Last updated|Date|First published|Issued on|Modified)\b", re.I)
+DATE_LINE_WORDS = re.compile(rf"{WEEKDAY}|\b(?:on|at|Published|Posted|Updated|Last updated|Date|First published|Issued on|Modified"
+                             rf"|Original(?:ly)?(?: publication)?(?: date)?|Republished|Reposted)\b", re.I)
+# Labels of a date that is not the story's first publication.
+REVISED_LABEL = re.compile(r"\W*(?:Last\s+)?(?:Updated|Modified|Republished|Reposted|Edited)\b", re.I)
 
 
 def lead_date(text: str) -> Optional[str]:

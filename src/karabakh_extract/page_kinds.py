@@ -66,7 +66,8 @@ FOOTNOTE = re.compile(r"^\*(?=[A-Z$\d])")
 OFFER_WORDS = re.compile(rf"{_MONEY}|subscri|cancel|charge|offer|renew|billed|trial", re.I)
 # "01:16", "2:05 min": the running time under a video's title.
 DURATION_LINE = re.compile(r"^\(?\d{1,2}:\d{2}(?::\d{2})?\)?(?:\s*(?:min|mins|minutes))?$")
-MENU_GLUE = re.compile(r"[a-z]{4}[A-Z][a-z]")
+MENU_GLUE = re.compile(r"[A-Z](?<=[a-z]{4}[A-Z])[a-z]")   # capital first: the fast scan
+WEATHER = re.compile(r"^\S{0,3}-?\d{1,3}\s?\u00b0\s?[FC]?\b")   # "103°F weather icon Clear"
 HASHTAG = re.compile(r"(?<![\w&])#\w+")
 QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 REPORTING = re.compile(r"\b(?:said|says|told|tells)\b")
@@ -91,9 +92,16 @@ def is_offer_line(text: str) -> bool:
     return len(text) <= 120 and "subscri" in text.lower() and looks_like_title(text)
 
 
+def is_weather(text: str) -> bool:
+    """The site's weather widget: '103\u00b0F', 'weather icon Clear'."""
+    return ("\u00b0" in text and bool(WEATHER.match(text))) or "weather icon" in text
+
+
 def is_menu_residue(text: str) -> bool:
     """'FinancialGovernment SolutionsLegalReuters News': menu items pasted without spaces
     (hashtags and handles are glued on purpose; 'SpaceX' is one word)."""
+    if len(MENU_GLUE.findall(text)) < 2:
+        return False
     glued = {w for w in text.split() if w[0] not in "#@" and MENU_GLUE.search(w)}
     return len(glued) >= 3 or (len(glued) >= 2 and looks_like_title(text))
 
@@ -101,15 +109,15 @@ def is_menu_residue(text: str) -> bool:
 def is_furniture(text: str) -> bool:
     if len(text) > FURNITURE_SCAN_MAX:
         return False
-    if DURATION_LINE.match(text) or is_offer_line(text):
+    if DURATION_LINE.match(text) or is_weather(text) or is_offer_line(text):
         return True
     if len(text) <= 300 and is_menu_residue(text):
         return True
-    if len(HASHTAG.findall(text)) >= 2 and len(HASHTAG.sub("", text).split()) <= 3:
+    if "#" in text and len(HASHTAG.findall(text)) >= 2 and len(HASHTAG.sub("", text).split()) <= 3:
         return True   # "#sudan #ceasefire #army": the page's tags
     # Phrases inside quote marks are someone's words ('"we want to be part of the conversation,"
     # she said'); a line that reports speech needs two phrases to be boilerplate.
-    unquoted = QUOTED.sub(" ", text)
+    unquoted = QUOTED.sub(" ", text) if ('"' in text or "\u201c" in text) else text
     hits = FURNITURE_PHRASES.findall(unquoted.lower())
     if len(hits) >= 2 or (hits and len(text) <= FURNITURE_LINE_MAX and not REPORTING.search(unquoted)):
         return True
