@@ -282,3 +282,30 @@ def test_colon_paragraph_then_quote_paragraph(blank_nlp):
             "\u201cThe civilians must be protected.\u201d")
     quotes = _quotes(blank_nlp, text, people={"Idris Kamal": ["Kamal"]})
     assert [q.speaker for q in quotes] == ["Idris Kamal", "Idris Kamal"]
+
+
+@pytest.mark.parametrize("text", [
+    "A senior Varga aide and head of the delegation, Petra Holm, said: \u201cWe will sign nothing today.\u201d",
+    "\u201cWe will sign nothing today,\u201d said a senior Varga aide, Petra Holm.",
+    "\u201cWe will sign nothing today,\u201d a senior Varga aide, Petra Holm, told reporters.",
+])
+def test_a_name_used_as_a_modifier_is_not_the_speaker(blank_nlp, text):
+    [quote] = _quotes(blank_nlp, text, people={"Tomas Varga": ["Varga"], "Petra Holm": ["Holm"]})
+    assert quote.speaker == "Petra Holm"
+
+
+def test_role_then_unrecorded_full_name_beats_the_possessor(blank_nlp):
+    text = "\u201cThe minister will not travel,\u201d Varga\u2019s office spokesman Ivo Brandt said."
+    [quote] = _quotes(blank_nlp, text, people={"Tomas Varga": ["Varga"]})
+    assert quote.speaker == "Ivo Brandt"
+
+
+@pytest.mark.parametrize("source, speaker", [
+    ("the government\u2019s communications service", "government\u2019s communications service"),
+    ("the country\u2019s health ministry", "country\u2019s health ministry"),
+    ("the army", "army"),
+])
+def test_lowercase_owned_organisation_phrase_is_the_speaker(blank_nlp, source, speaker):
+    text = f"\u201cDrones struck the port overnight,\u201d {source} said."
+    [quote] = _quotes(blank_nlp, text)
+    assert quote.speaker == speaker

@@ -18,8 +18,11 @@ Finding speakers (no parser runs, so word order decides):
 A phrase resolves to a person's full name (people records), else an
 organisation (organization records; a longer phrase with an organisation head
 noun wins: "U.N. mission in Libya", "Qatari foreign ministry"), else the phrase
-itself when it names something (a capitalised word), else None ("a woman who
-declined to give her name").
+itself when it names something (a capitalised word, or an organisation head:
+"the government's communications service" -> "government's communications service"),
+else None ("a woman who declined to give her name"). A name that only modifies the
+phrase ("a top Putin aide, X", "Netanyahu's office spokesman X") is not the speaker:
+the apposed name, or the capitalised name after the role word, is.
 """
 from __future__ import annotations
 
@@ -62,6 +65,10 @@ TITLE_MAX_WORDS = 6
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on at for to from with by".split())
 MAX_ATTRIBUTION_TOKENS = 14
 PRONOUN_SENTENCE_REACH = 2
+# words after a name that end the name's phrase rather than show it modifies a noun
+MODIFIER_BREAKS = frozenset(("and", "or", "but", "who", "whose", "which", "has", "had", "have", "was", "is", "will",
+                             "would", "also", "later", "earlier", "then", "in", "on", "at", "of", "to", "for",
+                             "from", "with", "by", "as", "after", "before"))
 
 
 # -- quote marks -------------------------------------------------------------
@@ -216,7 +223,7 @@ class SpeakerFinder:
         rest = tokens[len(phrase):]
         if phrase and rest and rest[0].text == ",":
             start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
-            if not any(n.kind == "person" for n in self.names.within(start, end)):
+            if not any(n.kind == "person" and not _is_modifier(self.doc, n) for n in self.names.within(start, end)):
                 apposition = _phrase_after(rest[1:])
                 if apposition:
                     a_start, a_end = apposition[0].idx, apposition[-1].idx + len(apposition[-1].text)
@@ -259,7 +266,13 @@ class SpeakerFinder:
         inside = self.names.within(start, end)
         people = [m for m in inside if m.kind == "person"]
         if people:
-            return (people[0] if first else people[-1]).name
+            heads = [m for m in people if not _is_modifier(self.doc, m)]
+            if not heads:
+                named = _trailing_name(tokens)            # "Netanyahu's office spokesman Omer Dostri"
+                if named:
+                    return _text_of(self.text, named)
+            heads = heads or people
+            return (heads[0] if first else heads[-1]).name
         lowered = [t.lower_ for t in tokens if not t.is_punct]
         if len(lowered) == 1 and lowered[0] in PERSON_PRONOUNS:
             return self._resolve_person_pronoun(start)
@@ -410,14 +423,36 @@ def _chunk_names(chunk: list, names: "NameIndex") -> list:
 
 
 def _only_possessors(chunk: list, names: "NameIndex") -> bool:
-    """Every person in the chunk is followed by 's: 'Bruce Steinberg's sister'."""
+    """Every person in the chunk only describes someone else: 'Bruce Steinberg's sister',
+    'a top Putin aide'."""
     people = [n for n in _chunk_names(chunk, names) if n.kind == "person"]
-    ends = {t.idx + len(t.text): t for t in chunk}
-    for person in people:
-        last = ends.get(person.end)
-        if last is None or last.i + 1 >= len(last.doc) or last.doc[last.i + 1].lower_ not in ("'s", "’s"):
-            return False
-    return bool(people)
+    doc = chunk[0].doc
+    return bool(people) and all(_is_modifier(doc, person) for person in people)
+
+
+def _is_modifier(doc: Doc, named) -> bool:
+    """A name followed by 's or by a lower-case noun ('Netanyahu's office', 'Putin aide')
+    describes the person the phrase is about; it is not that person."""
+    span = doc.char_span(named.start, named.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    if after.lower_ in ("'s", "’s"):
+        return True
+    return (after.is_alpha and after.text.islower() and after.lower_ not in MODIFIER_BREAKS
+            and after.lower_ not in REPORTING_VERBS)
+
+
+def _trailing_name(tokens: list) -> list:
+    """Two or more capitalised words ending a phrase after a lower-case role word:
+    'office spokesman Omer Dostri' -> 'Omer Dostri'."""
+    words = [t for t in tokens if not t.is_punct]
+    k = len(words)
+    while k > 0 and words[k - 1].is_title and words[k - 1].is_alpha:
+        k -= 1
+    if len(words) - k >= 2 and k > 0 and words[k - 1].lower_ in ROLE_NOUNS:
+        return words[k:]
+    return []
 
 
 def _core_phrase(tokens: list) -> list:
