@@ -233,8 +233,9 @@ def test_following_day_counts_from_the_last_date_in_the_story():
     assert v["the following day"] == "2023-09-20"
 
 
-def test_following_day_without_an_earlier_date_is_null():
-    expression = found("A ceasefire was agreed the following day.")["the following day"]
+def test_following_day_without_an_earlier_date_counts_from_the_anchor():
+    assert values("A day earlier, a ceasefire was agreed.")["A day earlier"] == "2020-10-29"
+    expression = found("A ceasefire was agreed the following day.", None)["the following day"]
     assert expression.value is None and expression.reason == temporal.NO_PREVIOUS
 
 

@@ -35,7 +35,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from .data import load_tsv
 from .temporal_calendar import (  # noqa: F401  (re-exported: the calendar half of the date API)
-    MONTH_DAY_YEAR_WINDOW, calendar_names, format_duration, iso_week, number_words, parse_anchor, parse_number,
+    MONTH_DAY_YEAR_WINDOW, anchor_hour, calendar_names, format_duration, iso_week, number_words, parse_anchor, parse_number,
     resolve_month, resolve_month_day, resolve_weekday, shift_month, shift_value, time_units,
 )
 
@@ -47,6 +47,7 @@ DECADE = "decade: not a single calendar year"
 INVALID = "not a valid calendar date"
 OUT_OF_RANGE = "outside the calendar range"
 NO_YEAR = "month and day without a year or a publication date"
+SEASON = "season: no single calendar month"
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ class _Document:
     last_day: Optional[dt.date] = None
     last_month: Optional[tuple[int, int]] = None
     last_year: Optional[int] = None
+    late_in_day: bool = False          # published in the evening: "will meet Tuesday" is not that Tuesday
     _ner_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -159,24 +161,37 @@ class _Document:
 
     # -- context -------------------------------------------------------------
     def sentence_start(self, pos: int) -> int:
+        """Where the sentence holding `pos` starts; a split right after "a.m." or "Sept." is no
+        sentence end ("will take effect at 4 a.m. Wednesday")."""
+        start = self._raw_sentence_start(pos)
+        for _ in range(3):
+            if start <= 0 or not _ABBREVIATION_END.search(self.text, max(0, start - 12), start):
+                break
+            start = self._raw_sentence_start(start - 1)
+        return start
+
+    def _raw_sentence_start(self, pos: int) -> int:
         if self.sentence_starts:
             i = bisect.bisect_right(self.sentence_starts, pos) - 1
             return self.sentence_starts[i] if i >= 0 else 0
         cut = max(self.text.rfind(". ", 0, pos), self.text.rfind("\n\n", 0, pos))
         return cut + 2 if cut >= 0 else 0
 
+    def clause_before(self, pos: int) -> str:
+        """The text before `pos` in its sentence, outside any quotation or clause closed before it."""
+        start = max(self.sentence_start(pos), pos - CONTEXT_CHARS)
+        return _CLAUSE_EDGE.split(self.text[start:pos])[-1]
+
     def words_before(self, pos: int, count: int = 8) -> list[str]:
         """Up to `count` lower-cased words before `pos`, within its sentence and outside any
         quotation or clause closed before it, nearest last."""
-        start = max(self.sentence_start(pos), pos - 120)
-        context = _CLAUSE_EDGE.split(self.text[start:pos])[-1]
-        return _WORD.findall(context.lower())[-count:]
+        return _WORD.findall(self.clause_before(pos).lower())[-count:]
 
     def words_after(self, pos: int, count: int = 8) -> list[str]:
         starts = self.sentence_starts
         i = bisect.bisect_right(starts, pos) if starts else 0
         end = starts[i] if starts and i < len(starts) else len(self.text)
-        return _WORD.findall(self.text[pos:min(end, pos + 120)].lower())[:count]
+        return _WORD.findall(self.text[pos:min(end, pos + CONTEXT_CHARS)].lower())[:count]
 
     def previous_word(self, pos: int) -> str:
         words = self.words_before(pos, 1)
@@ -187,18 +202,32 @@ class _Document:
         return i >= 0 and self.ner_spans[i][0] <= start and end <= self.ner_spans[i][1]
 
     def looks_forward(self, start: int, end: int) -> bool:
-        """Does the sentence speak of the future at this date ("will meet on Monday")?"""
-        cues, breaks = _words("forward_cue"), _words("clause_break")
-        for word in reversed(self.words_before(start, 12)):
-            if word in breaks:
-                break
-            if word in cues:
-                return True
-        if start - self.sentence_start(start) <= 12:   # a sentence-opening date: look after it
-            for word in self.words_after(end, 8):
-                if word in breaks or _is_past(word):
+        """Does the sentence speak of the future at this date ("will meet on Monday", "is to
+        visit Kyiv on Sunday", "starting Wednesday it would resume")?
+
+        Scans back up to FORWARD_WINDOW_WORDS words in the clause: a forward cue there wins,
+        unless a reporting verb or a plain past form ("said", "was") sits between it and the
+        date. A weak cue right before the date ("until", "by", "from", "as of") looks ahead
+        only with a present-tense or modal verb in the clause and no past form. A date that
+        opens its sentence looks at the verbs after it.
+        """
+        raw = _WORD.findall(self.clause_before(start))[-FORWARD_WINDOW_WORDS:]
+        words = [w.lower() for w in raw]
+        weak = False
+        for i in range(len(words) - 1, -1, -1):
+            verdict = _forward_verdict(words, raw, i)
+            if verdict is not None:
+                return verdict
+            if len(words) - i <= 3 and (words[i] in _words("weak_forward_cue")
+                                        or " ".join(words[i - 1:i + 1]) in _words("weak_forward_cue")):
+                weak = True
+        if weak and any(w in _words("present_marker") for w in words):
+            return True
+        if start - self.sentence_start(start) <= OPENING_CHARS:   # a sentence-opening date: look after it
+            for word in self.words_after(end, 10):
+                if word in _words("clause_break") or _is_past(word):
                     return False
-                if word in _words("future_modal"):
+                if word in _words("future_modal") or (weak and word in _words("present_marker")):
                     return True
         return False
 
@@ -229,12 +258,44 @@ class _Document:
             self.last_year = int(value)
 
 
+def _forward_verdict(words: list[str], raw: list[str], i: int) -> Optional[bool]:
+    """What word i (scanning back from a date) says about the date: True = looks ahead,
+    False = stop (a reporting verb or a plain past form in between), None = no signal."""
+    word = words[i]
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if word in _words("clause_break") or word in _words("hard_past"):
+        return False
+    if word in _words("future_modal") or word in _words("modal") or (word == "may" and raw[i] == "may"):
+        if after == "have" or (after in ("not", "n't") and word in ("would", "could")):
+            return None          # "would have started Monday", "could not be reached Sunday": past
+        return True
+    if word in _words("forward_cue"):
+        return None if f"{word} {after}" in _words("forward_cue_exception") else True
+    if after and f"{word} {after}" in _words("forward_pair"):
+        if word == "due" and i + 2 < len(words) and words[i + 2] not in _words("future_verb"):
+            return None                                      # "due to shelling": because of
+        return True
+    return None
+
+
 def _is_past(word: str) -> bool:
     return word in _words("past_cue") or (len(word) > 4 and word.endswith("ed") and word not in _words("forward_cue"))
 
 
+# A story published from this hour on (the anchor's own clock) is written after that day's events:
+# "the ceasefire will take effect Tuesday" in a Tuesday-evening story means next Tuesday.
+LATE_HOUR = 18
+
+# How far back (and ahead) the context rules read, and how close to its sentence's start a
+# date must be for the verbs after it to count ("On Monday, the leaders will meet").
+CONTEXT_CHARS = 160
+FORWARD_WINDOW_WORDS = 15
+OPENING_CHARS = 16
+_ABBREVIATION_END = re.compile(
+    r"(?:\b[ap]\.m\.|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Gen|Lt|Col|Maj|Sgt|Dr|Mr|Mrs|Ms|St|Gov|Sen|Rep"
+    r"|Jr|Sr)\.)\s*$")
 _CLAUSE_EDGE = re.compile(r"[\"\u201c\u201d?!;:()\u2014]")
-_WORD = re.compile(r"[a-z0-9\u00a9]+(?:['\u2019.][a-z]+)*|['\u2019]ll\b")
+_WORD = re.compile(r"[a-z0-9\u00a9]+(?:['\u2019.][a-z]+)*|['\u2019]ll\b", re.IGNORECASE)
 
 
 def _expr(doc: _Document, start: int, end: int, kind: str = "date", value: Optional[str] = None,
@@ -270,10 +331,16 @@ def _resolve_full_date(doc: _Document, m: re.Match) -> list[TemporalExpression]:
     """'Sept. 27', 'September 27, 2020', '27 September', 'Monday, November 27'; a day range
     ('Nov. 9-10', '9-10 November') gives one expression per day."""
     month = _month_number(m["month"])
+    year = m["year"] or (str(_related_year(doc, m["yrel"])) if m["yrel"] and doc.anchor else None)
     if not m["day2"]:
-        return [_dated(doc, m.start(), m.end(), month, _day_number(m["day"]), m["year"])]
-    return [_dated(doc, m.start(), m.end("day"), month, _day_number(m["day"]), m["year"]),
-            _dated(doc, m.start("day2"), m.end(), month, _day_number(m["day2"]), m["year"])]
+        return [_dated(doc, m.start(), m.end(), month, _day_number(m["day"]), year)]
+    return [_dated(doc, m.start(), m.end("day"), month, _day_number(m["day"]), year),
+            _dated(doc, m.start("day2"), m.end(), month, _day_number(m["day2"]), year)]
+
+
+def _related_year(doc: _Document, relation: str) -> int:
+    """The year 'last year', 'this year', 'next year' name in a story dated doc.anchor."""
+    return doc.anchor.year + {"last": -1, "this": 0, "next": 1}[relation.lower()]
 
 
 def _dated(doc: _Document, start: int, end: int, month: int, day: int, year: Optional[str]) -> TemporalExpression:
@@ -342,6 +409,8 @@ def _resolve_month(doc: _Document, m: re.Match) -> list[TemporalExpression]:
     month = _month_number(m["month"])
     if m["year"]:
         value, reason = f"{int(m['year']):04d}-{month:02d}", None
+    elif m["yrel"] and doc.anchor is not None:      # "May of last year", "March this year"
+        value, reason = f"{_related_year(doc, m['yrel']):04d}-{month:02d}", None
     elif doc.anchor is None:
         value, reason = None, NO_ANCHOR
     else:
@@ -360,7 +429,7 @@ def _resolve_month(doc: _Document, m: re.Match) -> list[TemporalExpression]:
 def _accept_month(doc: _Document, m: re.Match) -> bool:
     """A month name alone is a date only in a date context ("until September", "the August
     fighting"); "May", "June", "April" also are words and names, and need a preposition or "the"."""
-    if m["year"] or m["mod"] or m["rel"]:
+    if m["year"] or m["yrel"] or m["mod"] or m["rel"]:
         return True
     before = doc.previous_word(m.start())
     if m["month"].lower() in _words("ambiguous_month"):
@@ -381,10 +450,16 @@ def _resolve_weekday(doc: _Document, m: re.Match) -> list[TemporalExpression]:
     elif relation == "next":
         direction = "next"
     elif relation.endswith("coming") or doc.looks_forward(m.start(), m.end()):
-        direction = "future"
+        direction = "next" if doc.late_in_day and not _later_that_day(doc, m) else "future"
     else:
         direction = "past"
     return [_expr(doc, m.start(), m.end(), "date", resolve_weekday(doc.anchor, weekday, direction).isoformat())]
+
+
+def _later_that_day(doc: _Document, m: re.Match) -> bool:
+    """'later Tuesday', 'Tuesday night': still the day of an evening story."""
+    return doc.previous_word(m.start()) == "later" or re.search(
+        r"(?i)(?:evening|night)\W*$", m.group()) is not None
 
 
 def _accept_weekday(doc: _Document, m: re.Match) -> bool:
@@ -415,6 +490,12 @@ def _accept_relative(doc: _Document, m: re.Match) -> bool:
 
 
 def _from_previous(doc: _Document, unit: str, offset: int) -> tuple[Optional[str], Optional[str]]:
+    """Count from the last date the story resolved at this unit's precision; before any, from the anchor
+    ("a day earlier" in a story's first sentence is the day before publication)."""
+    if doc.last_day is None and doc.last_month is None and doc.last_year is None:
+        if doc.anchor is None:
+            return None, NO_PREVIOUS
+        return _safe(lambda: shift_value(doc.anchor, unit, offset))
     if unit in ("day", "week") and doc.last_day is not None:
         return _safe(lambda: shift_value(doc.last_day, unit, offset))
     if unit == "month" and doc.last_month is not None:
@@ -521,6 +602,11 @@ def _resolve_set(doc: _Document, m: re.Match) -> list[TemporalExpression]:
     return [_expr(doc, m.start(), m.end(), "set", value)]
 
 
+def _resolve_season(doc: _Document, m: re.Match) -> list[TemporalExpression]:
+    """'last summer', 'this winter': a season spans months (and winter spans years): no value."""
+    return [_expr(doc, m.start(), m.end(), "date", None, SEASON)]
+
+
 def _resolve_time(doc: _Document, m: re.Match) -> list[TemporalExpression]:
     return [_expr(doc, m.start(), m.end(), "time", None, CLOCK_TIME)]
 
@@ -557,6 +643,7 @@ def _rules() -> tuple[_Rule, ...]:
     prefix_weekday = rf"(?:(?P<wd>{_alternation(weekdays)})(?:(?P<paren>[^\S\n]{{0,2}}\()|,?{g}))?"
     relative = _alternation(_relative_phrases())
     sets = _alternation(_set_words())
+    year_relation = rf"(?:(?P<yrel>(?i:last|this|next)){g}(?i:year)\b)"
 
     def rx(pattern: str) -> re.Pattern:
         return re.compile(pattern)
@@ -570,23 +657,24 @@ def _rules() -> tuple[_Rule, ...]:
               _resolve_landmark_numeric, _accept_landmark_numeric),
         _Rule("month_day", rx(
             rf"{prefix_weekday}(?<![\w.]){month}{g}(?P<day>{_DAY})(?:{hy}(?P<day2>{_DAY}))?"
-            rf"(?:(?:,[^\S\n]{{0,2}}|{g})(?P<year>{_YEAR}))?(?(paren)[^\S\n]{{0,2}}\))"),
+            rf"(?:(?:,[^\S\n]{{0,2}}|{g})(?:(?P<year>{_YEAR})|{year_relation}))?(?(paren)[^\S\n]{{0,2}}\))"),
             _resolve_full_date),
         _Rule("day_month", rx(
             rf"{prefix_weekday}(?<![\w.,])(?:(?i:the){g})?(?P<day>{_DAY})(?:{hy}(?P<day2>{_DAY}))?{g}(?:of{g})?"
-            rf"{month}(?:(?:,[^\S\n]{{0,2}}|{g})(?P<year>{_YEAR}))?(?(paren)[^\S\n]{{0,2}}\))"),
+            rf"{month}(?:(?:,[^\S\n]{{0,2}}|{g})(?:(?P<year>{_YEAR})|{year_relation}))?(?(paren)[^\S\n]{{0,2}}\))"),
             _resolve_full_date),
         _Rule("month", rx(
             rf"(?<![\w.])(?:(?P<rel>(?i:last|next|this|past)){g}|(?P<mod>(?i:early|late|mid)(?:{hy}|{g})"
             rf"|(?i:the{g}(?:end|beginning|start|middle){g}of){g}))?"
-            rf"{month}(?:(?:,[^\S\n]{{0,2}}|{g})(?:of{g})?(?P<year>{_YEAR}))?(?P<poss>['\u2019]s\b)?"),
+            rf"{month}(?:(?:,[^\S\n]{{0,2}}|{g})(?:of{g})?(?:(?P<year>{_YEAR})|{year_relation}))?(?P<poss>['\u2019]s\b)?"),
             _resolve_month, _accept_month),
         _Rule("weekday", rx(
             rf"(?<![\w.])(?:(?P<rel>(?i:last|next|this{g}coming|coming|this|past)){g})?"
             rf"(?:(?i:early|late){g})?{weekday}(?:{g}(?i:{day_part})\b)?{_POSSESSIVE}"),
             _resolve_weekday, _accept_weekday),
         _Rule("relative", rx(
-            rf"(?<![\w.])(?P<phrase>(?i:{relative}))\b(?:{g}(?i:{day_part})\b)?{_POSSESSIVE}"),
+            rf"(?<![\w.])(?:(?i:early|late|mid){hy}?{g}?(?=(?i:[lnty]))|(?i:(?:the{g})?(?:end|beginning|start|middle){g}of){g})?"
+            rf"(?P<phrase>(?i:{relative}))\b(?:{g}(?i:{day_part})\b)?{_POSSESSIVE}"),
             _resolve_relative, _accept_relative),
         _Rule("offset", rx(
             rf"(?<![\w.])(?:(?P<num>{number}|(?i:{vague_amount})){g})?(?P<unit>(?i:{unit_plural})){g}"
@@ -617,6 +705,10 @@ def _rules() -> tuple[_Rule, ...]:
             rf"(?P<unit>{_alternation(weekdays)}|(?i:day|week|month|year|night|morning|evening|afternoon|weekend))\b"
             rf"|(?P<adverb>{sets})\b)"),
             _resolve_set),
+        _Rule("season", rx(
+            rf"(?<![\w.])(?i:last|this|next|past|early|late){g}(?:(?i:spring|summer|autumn|winter)|fall)\b"
+            rf"(?!{g}(?:of{g})?(?:1[89]|20)\d\d)"),
+            _resolve_season),
         _Rule("clock_time", rx(
             rf"(?<![\w:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:{g}?{ampm})?(?:{g}(?i:{zones})\b)?"
             rf"|(?:1[0-2]|0?[1-9]){g}?{ampm}(?:{g}(?i:{zones})\b)?"
@@ -635,18 +727,23 @@ def _accept_duration(doc: _Document, m: re.Match) -> bool:
 
 def tag(text: str, anchor: Optional[str | dt.date] = None, *,
         sentence_starts: Sequence[int] = (), ner_spans: Sequence[tuple[int, int]] = ()) -> list[TemporalExpression]:
-    """Every temporal expression in `text`, in text order, resolved against `anchor`.
+    """Every temporal expression in `text`, in text order, resolved against `anchor` (an ISO
+    date or datetime; with a time from LATE_HOUR on, a forward-looking weekday that names the
+    anchor's own weekday is next week's).
 
     `sentence_starts` (character offsets) bound the context the rules look at;
     `ner_spans` (DATE/TIME spans from a model) count as evidence that a bare year or
     month name is a date. Overlapping matches: the longest wins, then the earliest.
     """
-    if isinstance(anchor, dt.date):
-        anchor_date: Optional[dt.date] = anchor
+    if isinstance(anchor, dt.datetime):
+        anchor_date: Optional[dt.date] = anchor.date()
+        hour: Optional[int] = anchor.hour
+    elif isinstance(anchor, dt.date):
+        anchor_date, hour = anchor, None
     else:
-        anchor_date = parse_anchor(anchor)
+        anchor_date, hour = parse_anchor(anchor), anchor_hour(anchor)
     doc = _Document(text=text or "", anchor=anchor_date, sentence_starts=sorted(sentence_starts),
-                    ner_spans=list(ner_spans))
+                    ner_spans=list(ner_spans), late_in_day=hour is not None and hour >= LATE_HOUR)
     candidates = []
     for priority, rule in enumerate(_rules()):
         for match in rule.pattern.finditer(doc.text):

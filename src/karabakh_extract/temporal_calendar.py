@@ -29,6 +29,17 @@ def parse_anchor(value: Optional[str]) -> Optional[dt.date]:
         return None
 
 
+def anchor_hour(value: Optional[str]) -> Optional[int]:
+    """The hour of an ISO datetime anchor ('2020-10-30T21:05:00-04:00' -> 21), in its own offset;
+    None for a bare date or anything unreadable."""
+    if not value or len(str(value)) <= 10:
+        return None
+    try:
+        return dt.datetime.fromisoformat(str(value).replace("Z", "+00:00")).hour
+    except ValueError:
+        return None
+
+
 def iso_week(day: dt.date) -> str:
     """'2020-W43': the ISO week (and ISO week-year) a day falls in."""
     year, week, _ = day.isocalendar()
