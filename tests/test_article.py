@@ -832,3 +832,15 @@ def test_past_tense_sentence_ending_with_a_date_stays_story():
     line = "The coast guard found the last missing fisherman near Gozo on March 2, 2021."
     text = page_of("Storm sinks fishing boats off Malta", LEAD, line, SECOND)
     assert line in body_text(text, parse_page(text))
+
+
+@pytest.mark.parametrize("line", ["Top Banner Ads Across site (Mobile) Adsense 300X250", "Representational Image",
+                                  "ceasefire violationMaltaStorm", "Start your free trial today",
+                                  "Unlock this article and get full access for $1"])
+def test_ad_slots_tag_glue_and_more_paywall_lines_are_furniture(line):
+    assert kind_of(Paragraph(0, len(line), line)) is Kind.FURNITURE
+
+
+def test_story_sentence_with_dimensions_is_story():
+    line = "Rescuers put up a 10x12 tent beside the harbour, the coast guard said."
+    assert kind_of(Paragraph(0, len(line), line)) is Kind.STORY

@@ -68,6 +68,8 @@ OFFER_WORDS = re.compile(rf"{_MONEY}|subscri|cancel|charge|offer|renew|billed|tr
 DURATION_LINE = re.compile(r"^\(?\d{1,2}:\d{2}(?::\d{2})?\)?(?:\s*(?:min|mins|minutes))?$")
 MENU_GLUE = re.compile(r"[A-Z](?<=[a-z]{4}[A-Z])[a-z]")   # capital first: the fast scan
 WEATHER = re.compile(r"^\S{0,3}-?\d{1,3}\s?\u00b0\s?[FC]?\b")   # "103°F weather icon Clear"
+AD_SIZE = re.compile(r"\b(?:300\s?[xX]\s?(?:250|600|50|100)|728\s?[xX]\s?90|160\s?[xX]\s?600|320\s?[xX]\s?(?:50|100)"
+                     r"|970\s?[xX]\s?(?:250|90)|336\s?[xX]\s?280|468\s?[xX]\s?60|120\s?[xX]\s?600)\b")   # standard ad sizes
 HASHTAG = re.compile(r"(?<![\w&])#\w+")
 QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 REPORTING = re.compile(r"\b(?:said|says|told|tells)\b")
@@ -102,8 +104,8 @@ def is_menu_residue(text: str) -> bool:
     (hashtags and handles are glued on purpose; 'SpaceX' is one word)."""
     if len(MENU_GLUE.findall(text)) < 2:
         return False
-    glued = {w for w in text.split() if w[0] not in "#@" and MENU_GLUE.search(w)}
-    return len(glued) >= 3 or (len(glued) >= 2 and looks_like_title(text))
+    joins = [len(MENU_GLUE.findall(w)) for w in text.split() if w[0] not in "#@"]
+    return sum(joins) >= 3 or (sum(joins) >= 2 and looks_like_title(text))
 
 
 def is_furniture(text: str) -> bool:
@@ -113,6 +115,8 @@ def is_furniture(text: str) -> bool:
         return True
     if len(text) <= 300 and is_menu_residue(text):
         return True
+    if AD_SIZE.search(text) and len(text) <= 120:
+        return True   # "Skyscraper 160X600": an ad slot's label
     if "#" in text and len(HASHTAG.findall(text)) >= 2 and len(HASHTAG.sub("", text).split()) <= 3:
         return True   # "#sudan #ceasefire #army": the page's tags
     # Phrases inside quote marks are someone's words ('"we want to be part of the conversation,"
