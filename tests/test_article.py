@@ -844,3 +844,14 @@ def test_ad_slots_tag_glue_and_more_paywall_lines_are_furniture(line):
 def test_story_sentence_with_dimensions_is_story():
     line = "Rescuers put up a 10x12 tent beside the harbour, the coast guard said."
     assert kind_of(Paragraph(0, len(line), line)) is Kind.STORY
+
+
+def test_negated_sentence_with_a_caption_verb_and_a_weekday_is_story():
+    line = "The skipper didn't get to sail on Monday as he recovers from a broken arm."
+    assert kind_of(Paragraph(0, len(line), line)) is Kind.STORY
+
+
+def test_aerial_view_scene_above_the_lead_is_a_caption():
+    scene = "An aerial view shows damaged fishing boats in the harbour of Valletta."
+    text = page_of("Storm sinks fishing boats off Malta", scene, LEAD, SECOND)
+    assert region_text(text, parse_page(text).captions[0]) == scene

@@ -57,8 +57,9 @@ def is_present_tense_caption(text: str) -> bool:
     if not when or starts_with_dateline(head) or SUBORDINATE_OPENING.match(head):
         return False
     words = head[:when.start()].lower().split()
-    if not any(w.strip(",") in CAPTION_VERBS for w in words[1:1 + CAPTION_SUBJECT_WORDS]):
-        return False
+    verb = next((n for n, w in enumerate(words[1:1 + CAPTION_SUBJECT_WORDS], start=1) if w.strip(",") in CAPTION_VERBS), None)
+    if verb is None or FINITE_WORDS.search(" ".join(words[:verb])) or "n't" in " ".join(words[:verb]).replace("\u2019", "'"):
+        return False   # "X didn't get to play on Monday": the verb came earlier
     comma = head.find(",", when.end())
     main_clause = head[:comma] if comma >= 0 else head
     return not _has_past_tense(main_clause) and not re.search(r"\b(?:says|say)\b", main_clause)
