@@ -93,7 +93,8 @@ def is_scene_description(text: str) -> bool:
             if "," in subject or FINITE_WORDS.search(subject) or IRREGULAR_PAST.search(subject):
                 return False   # 'X has been passed fit for the clash': the verb came earlier
             predicate = " ".join(words[n:]).split(",")[0]
-            return not _has_past_tense(predicate) and not INFINITIVE.search(predicate)
+            # '-ed' forms after the verb are participles ('shows damaged boats', 'hit by shelling').
+            return not IRREGULAR_PAST.search(predicate) and not INFINITIVE.search(predicate)
     return False
 
 
