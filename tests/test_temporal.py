@@ -351,3 +351,145 @@ def test_sentence_opening_weekday_in_past_narrative_stays_past():
 def test_numeric_landmark_only_where_the_slash_form_is_the_name():
     assert values("Security was tightened after 9/11.", "2015-05-01") == {"9/11": "2001-09-11"}
     assert values("The council voted 10/7 on the motion.", "2025-05-01") == {}
+
+
+# ---------------------------------------------------------------- forward cues across the clause
+# Anchor TUESDAY (2025-02-04): a past reading of "Sunday" is 2025-02-02, a forward one 2025-02-09.
+
+@pytest.mark.parametrize("sentence", [
+    "The government said that starting Sunday it would resume operations.",
+    "She planned to host a summit on Sunday.",
+    "She plans to host a summit in the capital on Sunday.",
+    "The president is to visit Kyiv on Sunday.",
+    "Leaders are expected to meet in Minsk on Sunday.",
+    "The talks are set to resume on Sunday.",
+    "The delegation is due to arrive on Sunday.",
+    "The vote is slated for Sunday.",
+    "The next round of talks is on Sunday.",
+    "Ahead of Sunday's vote, the opposition rallied.",
+    "Officials hope to reopen the airport on Sunday.",
+    "The talks could resume on Sunday.",
+    "The talks may resume on Sunday.",
+    "The exercise is going to begin Sunday.",
+    "The Security Council meets Sunday to discuss the crisis.",
+    "He said he intends to travel Sunday.",
+    "A ceasefire that will take effect at 4 a.m. Sunday was agreed in Moscow.",
+    "Officials told reporters on Friday that the truce would hold until Sunday.",
+    "Leaders will gather in the Belgian capital for an emergency summit of the alliance on Sunday.",
+    "Beginning Sunday, shops will close at 6 p.m.",
+    "As of Sunday, the border will be closed.",
+    "Ukraine has until Sunday to respond.",
+    "Flights are suspended from Sunday.",
+    "Troops must withdraw by Sunday, the ministry said.",
+])
+def test_forward_cue_lexicon_and_window(sentence):
+    sunday = [e for e in tag(sentence, TUESDAY) if "Sunday" in e.text]
+    assert sunday[0].value == "2025-02-09", sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shelling hit a village next to the border on Sunday.",
+    "The family could not be reached on Sunday.",
+    "The truce, which would have started Sunday, collapsed.",
+    "The talks will resume where they were interrupted on Sunday.",
+    "Flights were cancelled due to shelling on Sunday.",
+    "Fighting went on until Sunday.",
+    "As of Sunday, 300 people had been killed.",
+    "The sanctions of Sunday evening are a reaction to the test.",
+    "The peace plan unveiled on Sunday drew criticism.",
+    "Troops set fire to houses on Sunday.",
+    "The truce would hold, officials said Sunday.",
+])
+def test_no_forward_cue(sentence):
+    sunday = [e for e in tag(sentence, TUESDAY) if "Sunday" in e.text]
+    assert sunday[0].value == "2025-02-02", sentence
+
+
+def test_title_case_headline_words_are_no_cues():
+    text = "Kim Says He Will Only Use Nukes if Threatened\n\nKim Jong Un on Sunday warned the United States."
+    assert values(text, TUESDAY)["Sunday"] == "2025-02-02"
+
+
+def test_evening_story_sends_the_anchor_weekday_to_next_week():
+    text = "The ceasefire will take effect Tuesday. Talks will resume later Tuesday. They met Tuesday."
+    evening = [e.value for e in tag(text, "2025-02-04T21:30:00-05:00")]
+    morning = [e.value for e in tag(text, "2025-02-04T09:30:00-05:00")]
+    assert evening == ["2025-02-11", "2025-02-04", "2025-02-04"]
+    assert morning == ["2025-02-04", "2025-02-04", "2025-02-04"]
+
+
+def test_evening_story_still_sends_tomorrows_weekday_to_tomorrow():
+    assert values("The ceasefire will take effect Wednesday.", "2025-02-04T22:00:00Z") == {"Wednesday": "2025-02-05"}
+
+
+# ---------------------------------------------------------------- months and years relative to the anchor
+
+@pytest.mark.parametrize("text, anchor, value", [
+    ("May of last year", "2022-03-01", "2021-05"),
+    ("in March last year", "2022-06-01", "2021-03"),
+    ("in May this year", "2022-06-01", "2022-05"),
+    ("in January next year", "2022-06-01", "2023-01"),
+    ("on June 12 last year", "2017-10-03", "2016-06-12"),
+    ("last May", "2022-03-01", "2021-05"),
+    ("next month", "2022-03-01", "2022-04"),
+    ("earlier this month", "2022-03-01", "2022-03"),
+    ("late last month", "2022-03-01", "2022-02"),
+    ("the end of last year", "2022-03-01", "2021"),
+    ("early next year", "2022-03-01", "2023"),
+    ("this year", "2022-03-01", "2022"),
+    ("last year", "2022-03-01", "2021"),
+    ("two years ago", "2022-03-01", "2020"),
+    ("a year ago", "2022-03-01", "2021"),
+])
+def test_months_and_years_relative_to_the_anchor(text, anchor, value):
+    expressions = [e for e in tag(f"It happened {text}.", anchor) if e.kind == "date"]
+    assert [(e.text, e.value) for e in expressions] == [(text.removeprefix("in ").removeprefix("on "), value)]
+
+
+def test_season_is_a_date_without_value():
+    expression = found("It happened last summer.")["last summer"]
+    assert expression.value is None and expression.reason == temporal.SEASON
+    assert values("It happened in the summer of 2019.")["2019"] == "2019"
+
+
+@pytest.mark.parametrize("text", ["mid-April", "early April", "late April", "Mid-April"])
+def test_qualified_month_without_year_is_the_latest_on_or_before_the_anchor(text):
+    assert values(f"Fighting began in {text} and went on.", "2022-03-01")[text] == "2021-04"
+    assert values(f"Fighting began in {text} and went on.", "2022-05-10")[text] == "2022-04"
+
+
+# ---------------------------------------------------------------- counting from the last date
+
+@pytest.mark.parametrize("phrase, value", [
+    ("A day earlier", "2022-02-19"), ("The day before", "2022-02-19"), ("The previous day", "2022-02-19"),
+    ("The next day", "2022-02-21"), ("A week later", "2022-W08"), ("Two days later", "2022-02-22"),
+])
+def test_relative_to_the_last_resolved_date(phrase, value):
+    v = values(f"Troops attacked on Feb. 20. {phrase}, talks failed.", "2022-03-10")
+    assert v[phrase] == value
+
+
+def test_relative_to_the_anchor_when_nothing_was_resolved():
+    assert values("Two days later, talks failed.", "2022-03-01")["Two days later"] == "2022-03-03"
+    assert values("The previous day, talks failed.", "2022-03-01")["The previous day"] == "2022-02-28"
+
+
+# ---------------------------------------------------------------- possessives
+
+def test_possessive_weekdays_and_weeks():
+    v = values("Sunday’s event drew crowds. Monday's meeting failed. Last week’s fighting and last week's toll.",
+               TUESDAY)
+    assert v == {"Sunday’s": "2025-02-02", "Monday's": "2025-02-03", "Last week’s": "2025-W05",
+                 "last week's": "2025-W05"}
+
+
+# ---------------------------------------------------------------- dateline and header forms
+
+@pytest.mark.parametrize("text, value", [
+    ("KYIV, Ukraine, Feb. 1, 2021 (AP) —", "2021-02-01"), ("1 February 2021", "2021-02-01"),
+    ("2021-02-01", "2021-02-01"), ("Feb 1st", "2022-02-01"), ("February 1st, 2021", "2021-02-01"),
+    ("the 1st of February", "2022-02-01"), ("Monday, Feb. 1, 2021", "2021-02-01"),
+    ("Published 1st February 2021 at 10:00", "2021-02-01"),
+])
+def test_header_date_forms(text, value):
+    assert [e.value for e in tag(text, "2022-03-01") if e.kind == "date"] == [value]

@@ -171,11 +171,13 @@ class _Document:
         return start
 
     def _raw_sentence_start(self, pos: int) -> int:
+        paragraph = self.text.rfind("\n\n", 0, pos)        # a headline is never one sentence with the body
+        paragraph = paragraph + 2 if paragraph >= 0 else 0
         if self.sentence_starts:
             i = bisect.bisect_right(self.sentence_starts, pos) - 1
-            return self.sentence_starts[i] if i >= 0 else 0
-        cut = max(self.text.rfind(". ", 0, pos), self.text.rfind("\n\n", 0, pos))
-        return cut + 2 if cut >= 0 else 0
+            return max(self.sentence_starts[i] if i >= 0 else 0, paragraph)
+        cut = self.text.rfind(". ", 0, pos)
+        return max(cut + 2 if cut >= 0 else 0, paragraph)
 
     def clause_before(self, pos: int) -> str:
         """The text before `pos` in its sentence, outside any quotation or clause closed before it."""
@@ -263,6 +265,8 @@ def _forward_verdict(words: list[str], raw: list[str], i: int) -> Optional[bool]
     False = stop (a reporting verb or a plain past form in between), None = no signal."""
     word = words[i]
     after = words[i + 1] if i + 1 < len(words) else ""
+    if i > 0 and raw[i][:1].isupper():
+        return None              # a Title Case word inside a sentence: a name or a headline ("Will Only Use")
     if word in _words("clause_break") or word in _words("hard_past"):
         return False
     if word in _words("future_modal") or word in _words("modal") or (word == "may" and raw[i] == "may"):
