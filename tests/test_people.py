@@ -130,3 +130,14 @@ def test_person_from_org_span_with_known_surname(blank_nlp, finders):
 def test_company_is_not_a_person(blank_nlp, finders):
     people = run(blank_nlp, finders, "The satellite imagery company Vantor released images.", persons=["Vantor"])
     assert people == {}
+
+
+def test_royal_title_stays_with_the_name(blank_nlp, finders):
+    people = run(blank_nlp, finders, "Prince Faisal met the envoy.", persons=["Prince Faisal"])
+    assert list(people) == ["Prince Faisal"]
+
+
+def test_newspaper_named_after_a_city_is_not_a_person(blank_nlp, finders):
+    people = run(blank_nlp, finders, "Enquirer staff said so, the Cincinnati Enquirer reported.",
+                 persons=["Enquirer"], others=[("Cincinnati Enquirer", "ORG")])
+    assert "Cincinnati Enquirer" not in people

@@ -144,3 +144,16 @@ def test_surname_of_a_person_is_not_a_place_even_if_ner_says_gpe(blank_nlp, find
 def test_war_front_is_not_a_place(blank_nlp, finder):
     places, _ = run(blank_nlp, finder, "Shells fell along the Eastern Front.", ents=[("Eastern Front", "LOC")])
     assert places == {}
+
+
+def test_subdivision_head_keeps_the_gazetteer_place(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "Gunmen attacked in Kunduz. Police in Kunduz Province said 4 died.",
+                    ents=[("Kunduz Province", "GPE")])
+    assert "Kunduz Province" in places["Kunduz"].aliases
+    assert places["Kunduz"].country_code == "AF"
+
+
+def test_names_ner_calls_people_need_a_place_cue_to_be_listed(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "He was a father to Lee, Tracy and Adele, in Croydon and Morden.",
+                    ents=[("Lee", "PERSON"), ("Tracy", "PERSON")])
+    assert "Lee" not in places and "Tracy" not in places

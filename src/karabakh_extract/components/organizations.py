@@ -508,7 +508,9 @@ class OrganizationFinder:
 # Words that make a name a place of work or worship rather than a person ("Addington High School").
 FACILITY_WORDS = {"School", "College", "Hospital", "Clinic", "Temple", "Synagogue", "Mosque", "Cathedral", "Club",
                   "Hotel", "Airport", "Station", "Zoo", "Museum", "Stadium", "Prison", "Camp", "Base", "Airlines",
-                  "Air", "Bank", "Times", "News", "Post", "Journal", "Radio", "Television", "TV", "Media", "Press"}
+                  "Air", "Bank", "Times", "News", "Post", "Journal", "Radio", "Television", "TV", "Media", "Press",
+                  "Enquirer", "Inquirer", "Herald", "Tribune", "Gazette", "Chronicle", "Observer", "Guardian",
+                  "Telegraph", "Mirror", "Courier", "Examiner", "Bulletin", "Globe", "Express", "Standard"}
 
 
 @lru_cache(maxsize=65536)

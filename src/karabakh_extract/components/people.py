@@ -41,6 +41,8 @@ NOT_NAME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satur
                   "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
                   "on", "in", "at", "and", "the", "said", "says", "told", "office", "council", "ministry", "i", "ii"}
 ORG_HEAD_WORDS = set(load_lines("orgs_head_words.txt"))
+# Titles that are part of the name a story uses ("Prince Harry", "Sheikh Tamim", "Pope Francis").
+ROYAL_TITLES = {"king", "queen", "prince", "princess", "emir", "sultan", "sheikh", "pope", "ayatollah", "patriarch"}
 PERSON_HINTS = "kx_person_hints"  # written by karabakh_organizations: ORG spans that are people
 # Lines that credit reporters, photographers and editors rather than tell the story.
 CREDIT_BEFORE = re.compile(r"(?:^\s*By|(?:Reporting|Editing|Writing|reporting|writing|editing|Compiled|Photo|Photos|Video)"
@@ -249,7 +251,8 @@ def _clean(span: Span) -> Optional[Span]:
     """Drop honorifics, possessives and punctuation at the ends of an NER span."""
     while len(span) and (span[0].text in HONORIFICS or span[0].is_punct or span[0].is_space
                          or span[0].lower_ in ("the", "a", "by")
-                         or len(span) > 1 and span[0].lower_ in TITLE_HEADS and _cap(span[1].text)):
+                         or len(span) > 1 and span[0].lower_ in TITLE_HEADS and span[0].lower_ not in ROYAL_TITLES
+                         and _cap(span[1].text)):
         span = span[1:]
     while len(span) and (span[-1].lower_ in ("'s", "’s", "'", "’") or span[-1].is_punct or span[-1].is_space):
         span = span[:-1]

@@ -53,6 +53,8 @@ FEATURE_HEADS = {"Valley", "River", "Mountains", "Mountain", "Range", "Sea", "Gu
                  "Desert", "Plateau", "Heights", "Peninsula", "Lake", "Island", "Islands", "Canal", "Pass", "Bay",
                  "Coast", "Delta", "Basin", "Hills", "Highlands", "Oasis", "Crossing", "Dam", "Reservoir", "Gorge",
                  "Ocean", "County"}
+# Heads that name a subdivision of the place before them: "Balkh Province" is Balkh.
+ADMIN_HEADS = {"Province", "Region", "District", "Governorate", "Oblast", "Krai", "Raion", "State", "County"}
 # Named lines of a conflict ("Line of Control", "Line of Contact", "Green Line").
 LINE_NAME = re.compile(r"^(?:(?:Line|LoC) of (?:Control|Contact|Actual Control|Separation)|(?:Green|Blue|Purple) Line)$")
 # "Lin’e": a letter cut off by an apostrophe at a word's end is an OCR or typing slip, not a name.
@@ -157,6 +159,10 @@ class PlaceFinder:
             if inside and _grows_a_place(cand) and all(cand.start <= c.start and c.end <= cand.end and (c.end - c.start) < (cand.end - cand.start)
                               and c.entries and not c.entries[0].curated for c in inside):
                 found = [c for c in found if c not in inside]  # "Valley" (a US town) inside "Neelum Valley"
+                words = cand.text.split()
+                name_part = [c for c in inside if len(inside) == 1 and c.text.split() == words[:-1]]
+                if name_part and words[-1] in ADMIN_HEADS:
+                    cand.entries = name_part[0].entries  # "Balkh Province" is Balkh
                 inside = []
             if not inside:
                 found.append(cand)
@@ -240,10 +246,8 @@ class PlaceFinder:
                     continue
                 break
             after = doc[items[-1].end] if items and items[-1].end < n else None
-            supported = of_places or (after is not None and after.lower_ in LIST_PLACE_NOUNS) \
-                or any(it.start_char in by_start for it in items) \
-                or sum(bool(lookup_candidates(it.text)) for it in items) >= 2
-            if len(items) < 2 or not supported:
+            cued = of_places or (after is not None and after.lower_ in LIST_PLACE_NOUNS)
+            if len(items) < 2 or not (cued or any(it.start_char in by_start for it in items)):
                 continue
             if any(t.text in (",",) for t in doc[items[-1].start - 1:items[-1].start]) and \
                     doc[items[-1].start - 1].lower_ not in ("and", "or"):
@@ -251,8 +255,8 @@ class PlaceFinder:
             for it in items:
                 if it.start_char in by_start or taken.intersection(range(it.start_char, it.end_char)):
                     continue
-                if not _listable(it, person_words, org_spans):
-                    continue
+                if not _listable(it, person_words, org_spans) or not cued and any(t.ent_type_ == "PERSON" for t in it):
+                    continue  # "father to Lee, Tracy and Adele": names NER calls people need a place cue
                 entries = lookup_candidates(it.text)
                 yield PlaceCandidate(it.start_char, it.end_char, it.text, entries,
                                      ner_label="", evidence={"list"})
