@@ -855,3 +855,16 @@ def test_aerial_view_scene_above_the_lead_is_a_caption():
     scene = "An aerial view shows damaged fishing boats in the harbour of Valletta."
     text = page_of("Storm sinks fishing boats off Malta", scene, LEAD, SECOND)
     assert region_text(text, parse_page(text).captions[0]) == scene
+
+
+def test_wire_sign_off_ends_the_story_and_unknown_promos_after_it_are_not_body():
+    promo = "Island FM welcomes your thoughts on this story and invites readers to write to the editor at any time."
+    for sign_off in ("Copyright 2021 The Associated Press. All rights reserved.", "(Reporting by Jane Borg; Editing by Tom Camilleri)"):
+        text = page_of("Storm sinks fishing boats off Malta", LEAD, SECOND, sign_off, promo)
+        assert body_text(text, parse_page(text)) == LEAD + "\n\n" + SECOND
+
+
+def test_photo_credit_starting_with_a_copyright_sign_does_not_end_the_story():
+    caption = "\u00a9 REUTERS/ Jane Borg Fishermen inspect a damaged boat in Valletta, Malta, March 2, 2021."
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, caption, SECOND)
+    assert body_text(text, parse_page(text)).endswith(SECOND)

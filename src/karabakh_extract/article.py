@@ -27,6 +27,7 @@ HEADLINE_MAX_CHARS = 250   # a headline may end with a full stop, but it is neve
 DEK_LOOKAHEAD = 12         # a dek is followed within this many paragraphs (photos, credits) by the lead
 HEADER_DATE_MAX_CHARS = 200  # only short header lines are searched for the page's date
 DEK_MIN_WORDS = 10         # a title-shaped line this long is prose without its full stop
+WIRE_COPYRIGHT = re.compile(r"^(?:Copyright|\u00a9|\(c\))\s*(?:\u00a9\s*)?(?:\d{4}\s+)?(?:The\s+)?(?:" + page_credits.AGENCY_NAMES_PATTERN + r")\s*(?:[.,]|$)")   # not "\u00a9 REUTERS/ Name" (a photo credit)
 SITE_SUFFIX = re.compile(r"^\s*[|\u2013\u2014:-]\s*\S")   # " – The Daily Planet", " | Site"
 SCENE_CAPTION_LOOKAHEAD = 3  # the lead follows a scene caption at once (a photo credit may sit between)
 REPORTED = re.compile(r"\b(?:said|says|told|reported|according to|announced)\b|[\"\u201c\u201d]")
@@ -286,16 +287,21 @@ def parse_page(text: str) -> Page:
     headline_text = paras[headline].flat if headline is not None else None
 
     body, captions = [], []
+    story_over = False
     for i, (para, kind) in enumerate(zip(paras, parsed.kinds)):
         if kind is Kind.CAPTION:
             end = para.start + credit_start(para.text)
             if end > para.start:
                 captions.append((para.start, end))
-        elif lead is not None and i >= lead:
+        elif lead is not None and i >= lead and not story_over:
             if kind is Kind.TAIL:
                 break
             if _is_body_paragraph(parsed, i, headline_text):
                 body.append((para.start, para.end))
+            # The wire's sign-off ('(Reporting by X; Editing by Y)', 'Copyright 2024 The Associated
+            # Press. All rights reserved.') ends its story; comment boxes and promos follow. Captions
+            # further down still count.
+            story_over = i > lead and (kind is Kind.CONTRIBUTORS or bool(WIRE_COPYRIGHT.match(para.flat)))
     if body and body[-1][1] == paras[-1].end:
         body[-1] = _without_cut_off_word(text, body[-1])
 
