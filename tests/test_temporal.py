@@ -493,3 +493,9 @@ def test_possessive_weekdays_and_weeks():
 ])
 def test_header_date_forms(text, value):
     assert [e.value for e in tag(text, "2022-03-01") if e.kind == "date"] == [value]
+
+
+def test_paired_months_share_the_year_of_the_second():
+    assert values("Rockets flew in May and July of 2016.", "2018-02-06") == {"May": "2016-05", "July of 2016": "2016-07"}
+    assert values("Launches between Feb. 7 and Feb. 14, 2016 failed.", "2018-02-06")["Feb. 7"] == "2016-02-07"
+    assert values("Tests between February and September of last year.", "2018-02-06")["February"] == "2017-02"

@@ -342,12 +342,35 @@ def _resolve_full_date(doc: _Document, m: re.Match) -> list[TemporalExpression]:
             _dated(doc, m.start("day2"), m.end(), month, _day_number(m["day2"]), year)]
 
 
+def _coordinated_year(doc: _Document, end: int) -> Optional[int]:
+    """The year a month (or month-day) without one shares with the next in a pair or range:
+    "May and July of 2016", "Feb. 7 to Feb. 14, 2016", "February and September of this year"."""
+    found = _coordination().match(doc.text, end, min(len(doc.text), end + 60))
+    if found is None:
+        return None
+    if found["year"]:
+        return int(found["year"])
+    return _related_year(doc, found["yrel"]) if doc.anchor is not None else None
+
+
+@functools.lru_cache(maxsize=None)
+def _coordination() -> re.Pattern:
+    months, abbreviations, _ = calendar_names()
+    g = _GAP
+    return re.compile(
+        rf"{g}?(?:and|or|to|through|until|till|{_HYPHEN}|\u2014){g}?(?:(?i:early|late|mid){_HYPHEN}?{g}?)?"
+        rf"(?:(?:{_alternation(months)})\b|(?:{_alternation(abbreviations)})\b\.?)(?:{g}{_DAY})?"
+        rf"(?:,[^\S\n]{{0,2}}|{g})(?:of{g})?(?:(?P<year>{_YEAR})|(?P<yrel>(?i:last|this|next)){g}(?i:year)\b)")
+
+
 def _related_year(doc: _Document, relation: str) -> int:
     """The year 'last year', 'this year', 'next year' name in a story dated doc.anchor."""
     return doc.anchor.year + {"last": -1, "this": 0, "next": 1}[relation.lower()]
 
 
 def _dated(doc: _Document, start: int, end: int, month: int, day: int, year: Optional[str]) -> TemporalExpression:
+    if not year and (shared := _coordinated_year(doc, end)) is not None:
+        year = str(shared)                           # "between Feb. 7 and Feb. 14, 2016"
     if year:
         value, reason = _safe(lambda: dt.date(int(year), month, day).isoformat())
     elif (landmark := _landmark_year(doc, end, month, day)) is not None:
@@ -411,10 +434,13 @@ def _accept_landmark_numeric(doc: _Document, m: re.Match) -> bool:
 def _resolve_month(doc: _Document, m: re.Match) -> list[TemporalExpression]:
     """'September', 'late September', 'September 2020', 'last March', 'the August fighting'."""
     month = _month_number(m["month"])
+    shared = _coordinated_year(doc, m.end())
     if m["year"]:
         value, reason = f"{int(m['year']):04d}-{month:02d}", None
     elif m["yrel"] and doc.anchor is not None:      # "May of last year", "March this year"
         value, reason = f"{_related_year(doc, m['yrel']):04d}-{month:02d}", None
+    elif shared is not None:                         # "in May and July of 2016"
+        value, reason = f"{shared:04d}-{month:02d}", None
     elif doc.anchor is None:
         value, reason = None, NO_ANCHOR
     else:
