@@ -868,3 +868,21 @@ def test_photo_credit_starting_with_a_copyright_sign_does_not_end_the_story():
     caption = "\u00a9 REUTERS/ Jane Borg Fishermen inspect a damaged boat in Valletta, Malta, March 2, 2021."
     text = page_of("Storm sinks fishing boats off Malta", LEAD, caption, SECOND)
     assert body_text(text, parse_page(text)).endswith(SECOND)
+
+
+def test_share_bar_between_the_dek_and_the_byline_does_not_end_the_story():
+    dek = "Coast guard crews are searching for two fishermen after a storm sank four boats off the island overnight."
+    text = page_of("Storm sinks fishing boats off Malta", dek, "Share", "By Jane Borg", "March 2, 2021", LEAD, SECOND)
+    page = parse_page(text)
+    assert region_text(text, page.summary) == dek
+    assert body_text(text, page) == LEAD + "\n\n" + SECOND
+
+
+def test_share_bar_between_story_paragraphs_does_not_end_the_story():
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, "Share this article", SECOND, "Share", "Other story title here")
+    assert body_text(text, parse_page(text)) == LEAD + "\n\n" + SECOND
+
+
+def test_you_might_also_like_still_ends_the_story():
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, "You might also like", SECOND)
+    assert body_text(text, parse_page(text)) == LEAD

@@ -15,7 +15,7 @@ from typing import Optional
 from . import page_credits, page_dates
 from .page_captions import credit_start, is_scene_description
 from .page_datelines import starts_with_dateline
-from .page_kinds import CREDIT_LINE, DURATION_LINE, SUBHEAD_MAX_WORDS, Kind, kind_of
+from .page_kinds import CREDIT_LINE, DURATION_LINE, SUBHEAD_MAX_WORDS, Kind, is_share_bar, kind_of
 from .page_lines import TERMINAL, Paragraph, date_markers, paragraphs
 
 Region = tuple[int, int]  # (start, end) offsets into the page text
@@ -35,7 +35,7 @@ SCENE_CAPTION_MAX_CHARS = 300
 OUTLET_VOICE = re.compile(r"\b(?:we|our|us|We|Our)\b")
 QUOTED_SPEECH = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")   # removed before OUTLET_VOICE is looked for
 # Paragraphs that may sit between a dek and the credits that follow it.
-_SKIPPABLE = (Kind.FURNITURE, Kind.CAPTION, Kind.SEPARATOR, Kind.TITLE)
+_SKIPPABLE = (Kind.FURNITURE, Kind.CAPTION, Kind.SEPARATOR, Kind.TITLE, Kind.TAIL)
 
 
 @dataclass
@@ -119,13 +119,31 @@ def _is_credited_caption(parsed: _Parsed, i: int) -> bool:
     return j is not None and parsed.kinds[j] is Kind.STORY   # the story follows the photo
 
 
+def _credits_follow(parsed: _Parsed, i: int) -> bool:
+    """A byline, a date line or a dateline paragraph right below a tail-like heading: the
+    heading is a header widget ('Share' between the dek and the byline), not the story's end."""
+    j = parsed.next_index(i, (Kind.FURNITURE, Kind.SEPARATOR, Kind.TAIL, Kind.CAPTION))
+    if j is None or j - i > DEK_LOOKAHEAD:
+        return False
+    return parsed.kinds[j] in (Kind.BYLINE, Kind.DATE) or (
+        parsed.kinds[j] is Kind.STORY and starts_with_dateline(parsed.paras[j].flat))
+
+
+def _ends_story(parsed: _Parsed, i: int) -> bool:
+    """A tail heading ends the story, except a share bar with the story's prose right below it."""
+    if not is_share_bar(parsed.paras[i].flat):
+        return True
+    j = parsed.next_index(i, (Kind.FURNITURE, Kind.SEPARATOR, Kind.CAPTION))
+    return j is None or parsed.kinds[j] is not Kind.STORY
+
+
 def _find_lead(parsed: _Parsed) -> Optional[int]:
     """Index of the story's first paragraph: its dateline paragraph, or the first real prose
     (or, when every piece of prose looks like a dek, the first of them)."""
     first_prose = None
     for i, (para, kind) in enumerate(zip(parsed.paras, parsed.kinds)):
         if kind is Kind.TAIL:
-            if first_prose is None:
+            if first_prose is None or _credits_follow(parsed, i):
                 continue   # 'Share', 'Most read' in the header: the story has not even started
             break
         if kind is not Kind.STORY:
@@ -294,7 +312,7 @@ def parse_page(text: str) -> Page:
             if end > para.start:
                 captions.append((para.start, end))
         elif lead is not None and i >= lead and not story_over:
-            if kind is Kind.TAIL:
+            if kind is Kind.TAIL and _ends_story(parsed, i):
                 break
             if _is_body_paragraph(parsed, i, headline_text):
                 body.append((para.start, para.end))

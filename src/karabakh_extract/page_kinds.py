@@ -150,6 +150,14 @@ def is_tail_marker(text: str) -> bool:
     return COUNTED.sub("", text.lower().strip(" .:!?-\u2014»›>↓")) in TAIL_MARKERS
 
 
+SHARE_BAR = frozenset({"share", "share this", "share this article", "share this story", "share article", "share story"})
+
+
+def is_share_bar(text: str) -> bool:
+    """'Share': a button bar that may sit anywhere, also between two paragraphs of the story."""
+    return text.lower().strip(" .:!?-\u2014»›>↓") in SHARE_BAR
+
+
 def looks_like_title(text: str) -> bool:
     """Title-shaped: short, with no full stop at the end (headlines end bare, with ? ! or a
     quote, or cut short with '...')."""
