@@ -231,3 +231,18 @@ def test_out_dir_resume_skips_files_already_written_for_the_same_content(tmp_pat
     summary = run_batch(files, OutDirSink(out, resume=True))
     assert (summary.skipped, summary.ok) == (2, 0)
     assert json.loads((out / "sub/b.json").read_text())["source"]["path"].endswith("b.txt")
+
+
+def test_resume_does_not_redo_failed_inputs(tmp_path, fake_nlp):
+    write(tmp_path / "in/a.txt", ARTICLE)
+    write(tmp_path / "in/big.txt", ARTICLE * 50)
+    write(tmp_path / "in/empty.txt", "")
+    os.symlink(tmp_path / "gone", tmp_path / "in/vanished.txt")
+    files = find_input_files([tmp_path / "in"])
+    output = tmp_path / "facts.jsonl"
+    options = BatchOptions(max_chars=len(ARTICLE) * 2)
+    first = run_batch(files, JsonLinesFile(output), options)
+    assert dict(first.failed) == {"too_large": 1, "empty": 1, "unreadable": 1}
+    again = run_batch(files, JsonLinesFile(output, resume=True), options)
+    assert (again.skipped, again.ok, again.failed_count) == (4, 0, 0)
+    assert len(records(output)) == 4

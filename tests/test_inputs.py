@@ -81,6 +81,7 @@ def test_too_large_by_size_is_refused_before_reading(tmp_path):
     with pytest.raises(InputError) as error:
         read_path(path, max_chars=10)
     assert error.value.code == "too_large"
+    assert error.value.sha256 == hashlib.sha256(b"x" * 1000).hexdigest()  # resume matches it by content
 
 
 def test_missing_file_is_unreadable(tmp_path):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import fnmatch
-import hashlib
 import json
 import multiprocessing
 import os
@@ -30,7 +29,7 @@ from spacy.tokens import Doc
 from . import __version__
 from .api import build_facts, prepare_doc, process_docs, validate_published
 from .article import Page
-from .inputs import DEFAULT_MAX_CHARS, DecodedInput, InputError, read_path
+from .inputs import DEFAULT_MAX_CHARS, DecodedInput, InputError, file_sha256, read_path
 from .pipeline import load_pipeline, model_label
 from .records import ArticleFacts, ErrorDetail, Extractor, Source
 
@@ -95,16 +94,12 @@ def _is_special(path: Path) -> bool:
         return False
 
 
-def file_sha256(path: Path) -> Optional[str]:
-    """Hex SHA-256 of a file's bytes, read in blocks; None when it cannot be read."""
-    digest = hashlib.sha256()
+def sha256_or_none(path: os.PathLike | str) -> Optional[str]:
+    """The file's content hash, or None when it cannot be read (what its error record carries)."""
     try:
-        with open(path, "rb") as stream:
-            for block in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(block)
+        return file_sha256(Path(path))
     except OSError:
         return None
-    return digest.hexdigest()
 
 
 # --------------------------------------------------------------------------- extraction
@@ -183,7 +178,7 @@ def extract_task(paths: Sequence[str], options: BatchOptions) -> list[FileResult
         except InputError as exc:
             results[index] = error_result(path, exc.sha256, exc.code, exc.message, label, options.indent)
         except Exception as exc:  # noqa: BLE001  (one bad file must not stop the batch)
-            results[index] = error_result(path, _sha_or_none(path), "internal", _internal_message(exc),
+            results[index] = error_result(path, sha256_or_none(path), "internal", _internal_message(exc),
                                           label, options.indent)
     try:
         docs = list(process_docs(nlp, (item.doc for item in prepared), batch_size=max(1, len(prepared))))
@@ -204,10 +199,6 @@ def _finish_one(nlp, label: str, item: _Prepared, doc: Optional[Doc], options: B
         return FileResult(item.path, item.decoded.sha256, _serialise(facts, options.indent))
     except Exception as exc:  # noqa: BLE001
         return error_result(item.path, item.decoded.sha256, "internal", _internal_message(exc), label, options.indent)
-
-
-def _sha_or_none(path: str) -> Optional[str]:
-    return file_sha256(Path(path))
 
 
 def _init_worker(model: Optional[str]) -> None:
@@ -263,7 +254,7 @@ def _extract_in_pool(tasks: list[list[str]], options: BatchOptions, workers: int
                 # A worker died (killed, out of memory): the oldest task's files fail, the rest are redone.
                 task, future = pending.popleft()
                 results = _result_if_done(future) or [
-                    error_result(p, _sha_or_none(p), "internal", "the worker process died while extracting "
+                    error_result(p, sha256_or_none(p), "internal", "the worker process died while extracting "
                                  "this file or one near it", None, options.indent) for p in task]
                 _stop_pool(pool)
                 pool = _new_pool(options, workers)
@@ -323,7 +314,7 @@ class JsonLinesFile(JsonLinesSink):
         super().__init__(open(path, "ab" if resume else "wb", buffering=0))
 
     def is_done(self, item: InputFile) -> bool:
-        return bool(self.done) and (str(item.path), file_sha256(item.path)) in self.done
+        return bool(self.done) and (str(item.path), sha256_or_none(item.path)) in self.done
 
     def close(self) -> None:
         self.stream.close()
@@ -381,7 +372,7 @@ class OutDirSink:
             source = json.loads(target.read_text(encoding="utf-8"))["source"]
         except (OSError, ValueError, KeyError, TypeError):
             return False
-        return source.get("sha256") == file_sha256(item.path)
+        return source.get("sha256") == sha256_or_none(item.path)
 
     def write(self, item: InputFile, result: FileResult) -> None:
         target = self.target(item)

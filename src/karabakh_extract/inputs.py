@@ -100,11 +100,22 @@ def _decode(raw: bytes, digest: str, path: Optional[str], max_chars: int) -> Dec
     return DecodedInput(text=text, sha256=digest, encoding=encoding, path=path)
 
 
+def file_sha256(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes, read in blocks (never the whole file in memory)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def read_path(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> DecodedInput:
     """Read and decode one file; unreadable files raise InputError('unreadable')."""
     try:
-        if path.stat().st_size > max_chars * 4 + 4:
-            raise InputError("too_large", f"the file is {path.stat().st_size:,} bytes, over the limit of {max_chars:,} characters (--max-chars)")
+        size = path.stat().st_size
+        if size > max_chars * 4 + 4:  # more bytes than any encoding needs for max_chars: hash it, never load it
+            raise InputError("too_large", f"the file is {size:,} bytes, over the limit of {max_chars:,} "
+                             "characters (--max-chars)", sha256=file_sha256(path))
         raw = path.read_bytes()
     except InputError:
         raise
