@@ -298,6 +298,8 @@ OPENING_CHARS = 16
 _ABBREVIATION_END = re.compile(
     r"(?:\b[ap]\.m\.|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Gen|Lt|Col|Maj|Sgt|Dr|Mr|Mrs|Ms|St|Gov|Sen|Rep"
     r"|Jr|Sr)\.)\s*$")
+_PART_OF_PERIOD = re.compile(
+    rf"(?<![\w.])(?i:early|late|mid|(?:the{_GAP})?(?:end|beginning|start|middle){_GAP}of)(?:{_HYPHEN}|{_GAP})$")
 _CLAUSE_EDGE = re.compile(r"[\"\u201c\u201d?!;:()\u2014]")
 _WORD = re.compile(r"[a-z0-9\u00a9]+(?:['\u2019.][a-z]+)*|['\u2019]ll\b", re.IGNORECASE)
 
@@ -499,13 +501,16 @@ def _accept_weekday(doc: _Document, m: re.Match) -> bool:
 def _resolve_relative(doc: _Document, m: re.Match) -> list[TemporalExpression]:
     """'yesterday', 'last week's', 'this month', 'the following day' (from the last date resolved)."""
     phrase = _relative_phrases()[re.sub(r"\s+", " ", m["phrase"].lower())]
+    start = m.start()
+    if (part := _PART_OF_PERIOD.search(doc.text, max(0, start - 24), start)):
+        start = part.start()                 # "late last month", "the end of last year": same value
     if phrase.base == "anchor":
         if doc.anchor is None:
-            return [_expr(doc, m.start(), m.end(), "date", None, NO_ANCHOR)]
+            return [_expr(doc, start, m.end(), "date", None, NO_ANCHOR)]
         value, reason = _safe(lambda: shift_value(doc.anchor, phrase.unit, phrase.offset))
     else:
         value, reason = _from_previous(doc, phrase.unit, phrase.offset)
-    return [_expr(doc, m.start(), m.end(), "date", value, reason)]
+    return [_expr(doc, start, m.end(), "date", value, reason)]
 
 
 def _accept_relative(doc: _Document, m: re.Match) -> bool:
@@ -703,8 +708,7 @@ def _rules() -> tuple[_Rule, ...]:
             rf"(?:(?i:early|late){g})?{weekday}(?:{g}(?i:{day_part})\b)?{_POSSESSIVE}"),
             _resolve_weekday, _accept_weekday),
         _Rule("relative", rx(
-            rf"(?<![\w.])(?:(?i:early|late|mid){hy}?{g}?(?=(?i:[lnty]))|(?i:(?:the{g})?(?:end|beginning|start|middle){g}of){g})?"
-            rf"(?P<phrase>(?i:{relative}))\b(?:{g}(?i:{day_part})\b)?{_POSSESSIVE}"),
+            rf"(?<![\w.])(?P<phrase>(?i:{relative}))\b(?:{g}(?i:{day_part})\b)?{_POSSESSIVE}"),
             _resolve_relative, _accept_relative),
         _Rule("offset", rx(
             rf"(?<![\w.])(?:(?P<num>{number}|(?i:{vague_amount})){g})?(?P<unit>(?i:{unit_plural})){g}"
