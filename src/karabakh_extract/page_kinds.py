@@ -87,11 +87,11 @@ def non_latin_share(text: str) -> float:
 
 def is_offer_line(text: str) -> bool:
     """A price or the footnote of a subscription offer, or a title-shaped line selling one."""
-    if len(text) <= PRICE_LINE_MAX and PRICE_LINE.match(text):
+    if len(text) <= PRICE_LINE_MAX and PRICE_LINE.match(text):   # short lines only: the regex is not cheap
         return True
-    if FOOTNOTE.match(text) and OFFER_WORDS.search(text):
+    if text[0] == "*" and FOOTNOTE.match(text) and OFFER_WORDS.search(text):
         return True
-    return len(text) <= 120 and "subscri" in text.lower() and looks_like_title(text)
+    return len(text) <= 120 and "ubscri" in text and looks_like_title(text)
 
 
 def is_weather(text: str) -> bool:
@@ -111,11 +111,13 @@ def is_menu_residue(text: str) -> bool:
 def is_furniture(text: str) -> bool:
     if len(text) > FURNITURE_SCAN_MAX:
         return False
-    if DURATION_LINE.match(text) or is_weather(text) or is_offer_line(text):
+    if (text[0].isdigit() or text[0] == "(") and DURATION_LINE.match(text):
+        return True
+    if is_weather(text) or is_offer_line(text):
         return True
     if len(text) <= 300 and is_menu_residue(text):
         return True
-    if AD_SIZE.search(text) and len(text) <= 120:
+    if len(text) <= 120 and AD_SIZE.search(text):
         return True   # "Skyscraper 160X600": an ad slot's label
     if "#" in text and len(HASHTAG.findall(text)) >= 2 and len(HASHTAG.sub("", text).split()) <= 3:
         return True   # "#sudan #ceasefire #army": the page's tags
