@@ -352,3 +352,61 @@ def test_quoted_violation_updates_the_status(blank_nlp):
     [event] = _events(blank_nlp, text)
     assert event.status == "violated"
     assert "They have effectively broken the ceasefire" in event.text
+
+
+# -- which mention a cue describes -------------------------------------------------
+def test_a_cue_both_types_know_goes_to_the_nearer_mention(blank_nlp):
+    text = ("Envoys will meet the rebels next week for a new round of talks on ending the war, "
+            "pledging to press for a truce in negotiations likely to be held in Oslo.")
+    events = _events(blank_nlp, text)
+    assert sorted((e.type, e.status) for e in events) == [("ceasefire", "proposed"), ("talks", "planned")]
+
+
+def test_talks_ended_without_a_deal_do_not_end_the_truce_they_sought(blank_nlp):
+    text = ("A round of talks in Oslo meant to bring about a ceasefire to end the war ended Sunday "
+            "without a final agreement, an official said.")
+    [event] = _events(blank_nlp, text)
+    assert (event.type, event.status) == ("talks", "failed")
+
+
+def test_strikes_that_shook_a_city_do_not_violate_a_truce(blank_nlp):
+    text = "Hours before the ceasefire took effect, warplanes launched strikes that shook the capital."
+    [event] = _events(blank_nlp, text)
+    assert event.status == "took_effect"
+
+
+def test_a_truce_a_deal_provides_for_is_that_deal(blank_nlp):
+    text = ("A ceasefire between the two armies appeared to be holding on Wednesday. "
+            "The Norwegian-brokered deal, approved late Tuesday, calls for an initial two-month halt to fighting.")
+    [event] = _events(blank_nlp, text)
+    assert event.status == "took_effect"
+
+
+def test_but_starts_another_clause_for_cues(blank_nlp):
+    text = ("Envoys will hold a second round of talks next week to end the war. "
+            "“The talks are set for July 30 but consultations are ongoing,” an official said.")
+    [event] = _events(blank_nlp, text)
+    assert event.status == "planned"
+
+
+def test_discussions_beside_talks_are_not_another_round(blank_nlp):
+    text = "The talks on ending the war are set for Friday, and discussions on the venue continue."
+    [event] = _events(blank_nlp, text)
+    assert event.status == "planned"
+
+
+def test_a_restated_lead_joins_the_round_with_the_same_status(blank_nlp):
+    text = ("Envoys left Oslo after the collapse of peace talks on the war. "
+            "Mediators urged the sides to resume talks. "
+            "Envoys are still in Oslo despite the collapse of peace talks on the war, officials said.")
+    assert sorted(e.status for e in _events(blank_nlp, text)) == ["failed", "planned"]
+
+
+@pytest.mark.parametrize("text, brokers", [
+    ("A fragile Oman- and Kenya-brokered truce expired on Saturday.", ["Oman", "Kenya"]),
+    ("The army declared that the Oman-Kenya brokered truce was over.", ["Oman", "Kenya"]),
+])
+def test_two_brokers_in_one_compound(blank_nlp, text, brokers):
+    [event] = _events(blank_nlp, text, places={"Oman": [], "Kenya": []})
+    assert sorted(event.brokers) == sorted(brokers)
+    assert event.status == "collapsed"

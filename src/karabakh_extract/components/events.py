@@ -7,13 +7,20 @@ One Event per DISTINCT truce or round of talks, not one per sentence:
    only refer back), each with the status cues of its clause ("brokered" -> agreed,
    "frayed" -> violated, "will take effect" -> still only agreed ...); "ended" and
    "suspended" end a truce only when the truce is what they end ("ending a ceasefire",
-   "the truce has ended"; not "a truce that ended the war");
+   "the truce has ended"; not "a truce that ended the war"). A cue counts for the
+   types its sentence mentions, the longest cue wins ("ended without" over "ended"),
+   a cue both types know ("held") goes to the nearer mention, and "but" ends a
+   clause; "in talks" only gives a status when nothing else does. A truce that talks
+   seek ("talks meant to bring about a ceasefire") or that a deal provides for ("the
+   deal calls for a halt to fighting") is no event of its own;
 2. group them: a definite mention ("the truce", "this ceasefire") or a plain
    restatement updates the most recent real truce; a mention marked as another
    one ("two previous cease-fires", "a six-month truce" beside a two-month one,
    "a permanent ceasefire", "called for a ceasefire" beside an agreed one) starts
    a new event; so does a truce dated to another year ("the 1994 ceasefire").
-   Talks merge when definite ("the talks") or when they report the same status;
+   Talks merge when definite ("the talks") or when they report the same status
+   (a lead restated lower down); "discussions", "dialogue", "mediation" beside
+   "talks" in one sentence are those talks or a side matter, never another round;
    a mention inside quote marks never starts an event when one of its type exists;
    headline mentions merge into the story's first event of their type;
 3. describe each event: status = the furthest step its mentions report
@@ -71,16 +78,25 @@ NEEDS_PEACE_CONTEXT = frozenset(_LEX["talks_needing_peace_context"])
 CEASEFIRE_AS_MODIFIER_OF = frozenset(_LEX["ceasefire_modifier_of"])
 CONFLICT_CONTEXT = frozenset(_LEX["conflict_context_words"])
 TRUCE_OBJECT_CUES = frozenset(_LEX["cues_needing_truce_object"])
+WEAK_CUES = frozenset(_LEX["weak_cues"])
+TERMS_CUES = tuple(_LEX["terms_of_a_deal"])
 INTRANSITIVE_FOLLOWERS = frozenset(_LEX["intransitive_followers"])
 NEGATORS = frozenset(("not", "no", "never", "against", "without", "n't", "n’t", "avoid", "prevent", "deny", "denied"))
 POSSESSIVES_AND_DETERMINERS = frozenset(("the", "a", "an", "their", "its", "his", "her", "our", "my", "your"))
 CLAUSE_BOUNDARIES = frozenset((",", ";", ":", "—", "–", "(", ")", "--"))
 CITY_KINDS = frozenset(("city", "town", "region"))
+AGREEMENT_WORDS = frozenset(("deal", "agreement", "accord", "truce", "ceasefire", "cease-fire"))
+MAIN_TALKS_WORDS = frozenset(("talks", "negotiations"))
+CONTRAST_WORDS = frozenset(("but", "while", "whereas", "although", "though"))
+SUBJECT_GAP_WORDS = frozenset(("has", "had", "have", "was", "is", "were", "officially", "formally", "effectively",
+                               "now", "finally", "already", "abruptly", "effectively", "then", "also"))
 MAX_CROSS_CLAUSE_DISTANCE = 6
 MAX_BACK_REFERENCE_DISTANCE = 25
 MAX_MODIFIER_SCAN = 6
+MAX_TALKS_OBJECT_GAP = 8
 _DURATION = re.compile(r"\b(?:\w+-(?:hour|day|week|month|year)|(?:hour|day|week|month|year)-long)\b")
-_BROKERED_BY_HYPHEN = re.compile(r"(?<![\w.])(?!(?:A|An|The)\b)((?:[A-Z][\w.’']*)(?:[ -][A-Z][\w.’']*)*)-(?:brokered|mediated|engineered|sponsored|negotiated)\b")
+_BROKERED_BY_HYPHEN = re.compile(r"(?<![\w.])(?!(?:A|An|The)\b)((?:[A-Z][\w.’']*)(?:[ -][A-Z][\w.’']*)*)[- ](?:brokered|mediated|engineered|sponsored|negotiated)\b")
+_BROKER_BEFORE_AND = re.compile(r"(?<![\w.])([A-Z][\w.’']*)- and (?=[A-Z][\w.’']*-(?:brokered|mediated|sponsored|negotiated)\b)")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _ISO_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 _TERMINAL = tuple('.!?"”’)…')
@@ -101,12 +117,13 @@ class Mention:
     duration: Optional[str] = None  # "two-month"
     dated: bool = False             # "the 1994 ceasefire": a truce of another time
     cues: list[tuple[int, int]] = field(default_factory=list)   # (status rank, cue token index)
+    weak_cues: list[tuple[int, int]] = field(default_factory=list)   # 'in talks': status only if nothing else
     headline: bool = False
     quoted: bool = False            # inside quote marks: someone's words about a truce already reported
 
     @property
     def rank(self) -> int:
-        return max((r for r, _ in self.cues), default=-1)
+        return max((r for r, _ in self.cues or self.weak_cues), default=-1)
 
 
 @dataclass
@@ -192,18 +209,23 @@ class EventFinder:
         if m.type == "talks":
             if not story.about_conflict():
                 return False                       # business or party-politics talks, not peace talks
-            if doc[m.start].lower_ in NEEDS_PEACE_CONTEXT and not (words - {doc[m.start].lower_}) & PEACE_CONTEXT:
-                return False                       # a summit about something else
+            if doc[m.start].lower_ in NEEDS_PEACE_CONTEXT:
+                if not (words - {doc[m.start].lower_}) & PEACE_CONTEXT:
+                    return False                   # a summit about something else
+                if doc[m.start].lower_ not in MAIN_TALKS_WORDS and words & MAIN_TALKS_WORDS:
+                    return False                   # "the talks are set, but discussions on a venue go on"
             before = {doc[i].lower_ for i in range(max(0, m.start - 2), m.start)}
             return not before & NON_PEACE_TALKS
         if m.end < len(doc) and doc[m.end].lower_ in CEASEFIRE_AS_MODIFIER_OF:
             return False                           # "the truce village", "ceasefire talks": not a truce reported
+        if any(e.type == "ceasefire" for e in earlier) and _terms_of_a_deal(doc, story, m):
+            return False                           # "the deal calls for a two-month halt to fighting"
         # "talks on a ceasefire": the truce is what the talks are about, not an event of its own
         for other in reversed(earlier):
             if other.sentence != m.sentence or other.type != "talks":
                 continue
             between = doc[other.end:m.start]
-            if len(between) <= MAX_MODIFIER_SCAN and not any(t.text in CLAUSE_BOUNDARIES for t in between):
+            if len(between) <= MAX_TALKS_OBJECT_GAP and not any(t.text in CLAUSE_BOUNDARIES for t in between):
                 gap = " " + between.text.lower() + " "
                 if any(f" {c} " in gap for c in TALKS_OBJECT_CONNECTORS):
                     return False
@@ -228,20 +250,30 @@ class EventFinder:
             by_sentence.setdefault(m.sentence, []).append(m)
         matches = [Span(doc, s, e, label=k) for k, s, e in self.cues(doc)]
         matches += self._hyphenated_cues(doc, by_sentence, story)
-        for kind in STATUS_RANK:
-            # the longest cue of each type wins: 'set to begin' (a truce) must not hide 'set to' (talks)
-            of_kind = [sp for sp in matches if any(k == kind for k, _ in self.cue_table.get(sp.label_, ()))]
-            for span in filter_spans(of_kind):
-                sentence = story.sentence_of(span.start)
-                if sentence not in by_sentence or _modifies_other_noun(doc, span, story):
-                    continue
-                if _negated(doc, span.start):
-                    continue                        # 'has not been violated', 'would not return to talks'
+        # a cue counts only for the types the sentence mentions, so 'set to begin' (a truce's
+        # cue) cannot hide 'set to' from talks when no truce is in the sentence; then the
+        # longest cue wins ('ended without' over 'ended')
+        usable = []
+        for span in matches:
+            sentence = story.sentence_of(span.start)
+            kinds = {m.type for m in by_sentence.get(sentence, ())}
+            if any(k in kinds for k, _ in self.cue_table.get(span.label_, ())):
+                usable.append(span)
+        for span in filter_spans(usable):
+            sentence = story.sentence_of(span.start)
+            if _modifies_other_noun(doc, span, story) or _negated(doc, span.start):
+                continue                            # 'their shattered homes', 'has not been violated'
+            mentions = by_sentence[sentence]
+            kinds = {k for k, _ in self.cue_table[span.label_]}
+            for kind in kinds:
                 if kind == "ceasefire" and span.label_ in TRUCE_OBJECT_CUES and not _ends_a_truce(doc, story, span):
                     continue                        # 'a truce that ended the war': the war ended
-                target = _nearest_mention(doc, story, by_sentence[sentence], kind, span.start)
-                if target is not None:
-                    target.cues.extend((rank, span.start) for k, rank in self.cue_table[span.label_] if k == kind)
+                target = _nearest_mention(doc, story, mentions, kind, span.start)
+                shared = len(kinds) > 1 and len(span) == 1
+                if target is None or (shared and _other_type_nearer(mentions, target, span.start)):
+                    continue                        # 'press for a truce in talks to be held': the talks are held
+                into = target.weak_cues if span.label_ in WEAK_CUES else target.cues
+                into.extend((rank, span.start) for k, rank in self.cue_table[span.label_] if k == kind)
         for sentence_mentions in by_sentence.values():
             _inherit_compared_cues(doc, story, sentence_mentions)
 
@@ -342,6 +374,19 @@ def _read_modifiers(doc: Doc, story: StoryText, m: Mention) -> None:
     m.duration = found.group(0).lower() if found else None
 
 
+def _terms_of_a_deal(doc: Doc, story: StoryText, m: Mention) -> bool:
+    """'The U.S.-brokered deal, approved on Tuesday, calls for an initial halt to fighting':
+    a truce an agreement provides for is that agreement, not another truce."""
+    s, _ = story.ranges[m.sentence]
+    first = max(s, m.start - MAX_TALKS_OBJECT_GAP - 2)
+    lead = " " + doc[first:m.start].text.lower() + " "
+    at = max((lead.find(f" {c} ") for c in TERMS_CUES), default=-1)
+    if at < 0:
+        return False
+    cue_token = first + len(lead[:at].split())
+    return any(doc[i].lower_ in AGREEMENT_WORDS for i in range(s, cue_token))
+
+
 def _modifies_other_noun(doc: Doc, span: Span, story: StoryText) -> bool:
     """'their shattered lives', 'the agreed number': a participle after a determiner describes
     the noun that follows, which is not a truce unless it is the trigger itself."""
@@ -358,15 +403,18 @@ def _ends_a_truce(doc: Doc, story: StoryText, span: Span) -> bool:
     while i < len(doc) and i - span.end <= MAX_MODIFIER_SCAN and doc[i].text not in CLAUSE_BOUNDARIES:
         if story.trigger_at(i):
             return True
-        if doc[i].text in (".", "!", "?"):
-            break
+        if doc[i].text in (".", "!", "?") or doc[i].lower_ in MODIFIER_STOPS or doc[i].lower_ == "without":
+            break                                   # "ended Sunday without a final agreement"
         i += 1
-    if span.end >= len(doc):
-        return True
-    after = doc[span.end]
     if span.start > 0 and doc[span.start - 1].lower_ in ("to", "at", "of", "for"):
         return False                                # 'aimed at ending', 'a bid to end'
-    return after.is_punct or after.is_space or after.lower_ in INTRANSITIVE_FOLLOWERS
+    j = span.start - 1                              # 'the truce has (now) ended': the truce is the subject
+    while j >= 0 and span.start - j <= 3 and doc[j].lower_ in SUBJECT_GAP_WORDS:
+        j -= 1
+    if j < 0 or not story.trigger_at(j):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is None or after.is_punct or after.is_space or after.lower_ in INTRANSITIVE_FOLLOWERS
 
 
 def _negated(doc: Doc, token_index: int) -> bool:
@@ -379,7 +427,7 @@ def _nearest_mention(doc: Doc, story: StoryText, mentions: list[Mention], kind: 
     if not same_type:
         return None
     clause = story.clause_of(cue, same_type[0].sentence)
-    in_clause = [m for m in same_type if clause[0] <= m.start < clause[1]]
+    in_clause = [m for m in same_type if clause[0] <= m.start < clause[1] and not _contrast_between(doc, m, cue)]
     # across a comma only a near modifier ('a four-month-old, U.N.-brokered ceasefire') or a
     # clause that points back ('…, mediated by Qatar,' / '… before it collapsed')
     pool = in_clause or [m for m in same_type if 0 < m.start - cue <= MAX_CROSS_CLAUSE_DISTANCE]
@@ -388,6 +436,18 @@ def _nearest_mention(doc: Doc, story: StoryText, mentions: list[Mention], kind: 
     if not pool:
         return None
     return min(pool, key=lambda m: (abs(m.start - cue), m.start))
+
+
+def _contrast_between(doc: Doc, m: Mention, cue: int) -> bool:
+    """'the talks are set for July 30 but discussions are ongoing': 'but' starts another clause."""
+    lo, hi = (m.end, cue) if m.start < cue else (cue, m.start)
+    return any(doc[i].lower_ in CONTRAST_WORDS for i in range(lo, hi))
+
+
+def _other_type_nearer(mentions: list[Mention], target: Mention, cue: int) -> bool:
+    """A cue both types know ('held', 'brokered') belongs to the nearest mention of either."""
+    distance = abs(target.start - cue)
+    return any(m.type != target.type and abs(m.start - cue) < distance for m in mentions)
 
 
 def _points_back(doc: Doc, cue: int) -> bool:
@@ -464,9 +524,14 @@ def _talks_target(m: Mention, drafts: list[Draft]) -> Optional[Draft]:
         return latest
     if all(x.headline for x in latest.mentions):
         return latest
-    if m.distinct and m.cues:
+    if m.rank < 0:
+        return latest
+    if m.distinct:
         return None
-    if m.cues and latest.rank >= 0 and m.rank != latest.rank:
+    same_status = [d for d in drafts if d.rank == m.rank]
+    if same_status:
+        return same_status[-1]         # the lead restated lower down: the same round
+    if latest.rank >= 0:
         return None
     return latest
 
@@ -561,6 +626,9 @@ def _brokers(doc: Doc, story: StoryText, draft: Draft, drafts: list[Draft], name
         s, e = _evidence_tokens(doc, story, m, draft, drafts)
         text_lo, text_hi = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
         for match in _BROKERED_BY_HYPHEN.finditer(story.text, text_lo, text_hi):
+            for name in _hyphen_brokers(match.group(1), match.start(1), names):
+                _add(found, name)
+        for match in _BROKER_BEFORE_AND.finditer(story.text, text_lo, text_hi):      # 'U.S.- and Saudi-brokered'
             _add(found, _name_for(match.group(1), match.start(1), match.end(1), names))
         for i in range(s, e):
             low = doc[i].lower_
@@ -656,6 +724,20 @@ def _named_before(doc: Doc, names: NameIndex, verb: int, stop: int) -> list[str]
             continue
         break
     return out
+
+
+def _hyphen_brokers(text: str, start: int, names: NameIndex) -> list[str]:
+    """'U.S.-brokered' -> one broker; 'U.S.-Russian brokered' -> two, when the whole is no name."""
+    whole = _name_for(text, start, start + len(text), names)
+    parts = text.split("-")
+    if len(parts) == 1 or whole != text:
+        return [whole] if whole else []
+    out, offset = [], start
+    for part in parts:
+        if part:
+            out.append(_name_for(part, offset, offset + len(part), names))
+        offset += len(part) + 1
+    return [n for n in out if n]
 
 
 def _name_for(text: str, start: int, end: int, names: NameIndex) -> Optional[str]:
