@@ -235,7 +235,7 @@ class _Document:
 
     def looks_back(self, start: int) -> bool:
         """Is a past-tense verb right before this date ("announced Aug. 6", "was seized on May 4")?"""
-        return any(_is_past(word) for word in self.words_before(start, 10))
+        return any(_is_past(word) for word in self.words_before(start, FORWARD_WINDOW_WORDS))
 
     def clause_ends_at(self, pos: int) -> bool:
         return re.match(r"[^\S\n]*(?:[,.;:)\u2014]|\n|$)", self.text[pos:pos + 3] or "") is not None
@@ -285,6 +285,10 @@ def _forward_verdict(words: list[str], raw: list[str], i: int) -> Optional[bool]
 def _is_past(word: str) -> bool:
     return word in _words("past_cue") or (len(word) > 4 and word.endswith("ed") and word not in _words("forward_cue"))
 
+
+# A month-day this far (or more) after the anchor, told in the past tense, is last year's ("announced Aug. 6"
+# in February); nearer ones stay in the anchor's year ("had proclaimed the end of the emergency on July 26").
+PAST_TENSE_PUSHBACK = dt.timedelta(days=30)
 
 # A story published from this hour on (the anchor's own clock) is written after that day's events:
 # "the ceasefire will take effect Tuesday" in a Tuesday-evening story means next Tuesday.
@@ -388,7 +392,7 @@ def _dated(doc: _Document, start: int, end: int, month: int, day: int, year: Opt
 def _month_day_in_context(doc: _Document, start: int, month: int, day: int, forward: bool) -> str:
     """resolve_month_day, but a date told in the past tense that would fall after the anchor is last year's."""
     candidate = resolve_month_day(doc.anchor, month, day, forward)
-    if not forward and candidate > doc.anchor + dt.timedelta(days=7) and doc.looks_back(start):
+    if not forward and candidate > doc.anchor + PAST_TENSE_PUSHBACK and doc.looks_back(start):
         candidate = dt.date(candidate.year - 1, month, day)
     return candidate.isoformat()
 
