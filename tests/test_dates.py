@@ -114,3 +114,9 @@ def test_model_date_does_not_make_may_the_name_a_month(blank_nlp):
                         ["O", "O", "O", "B-DATE", "O", "O", "O"])
     facts = getattr(DateResolver(blank_nlp, "d")(doc)._, ext.DATES)
     assert [f.value for f in facts if f.text == "May"] == [None]
+
+
+def test_published_datetime_reaches_the_rules(blank_nlp):
+    text = "The ceasefire will take effect Tuesday."
+    assert [f.value for f in run(blank_nlp, text, published="2025-02-04T21:00:00-05:00")] == ["2025-02-11"]
+    assert [f.value for f in run(blank_nlp, text, published="2025-02-04")] == ["2025-02-04"]

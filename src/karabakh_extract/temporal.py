@@ -2,9 +2,9 @@
 
 Pure text functions (no spaCy): `tag(text, anchor)` returns every date, duration, set
 and clock time with input offsets and an ISO value. This module holds the patterns and
-the context rules (which way a sentence looks); the calendar arithmetic they call
-("the Friday on or before", ISO weeks, durations) is `temporal_calendar.py`, re-exported here. The spaCy component
-(`components/dates.py`) only adds the model's evidence (NER DATE/TIME spans,
+the context rules (which way a sentence looks); the calendar arithmetic they call ("the
+Friday on or before", ISO weeks, durations) is `temporal_calendar.py`, re-exported here.
+The spaCy component (`components/dates.py`) only adds the model's evidence (NER DATE/TIME spans,
 sentence starts) and turns the results into `DateFact` records.
 
 Why rules of our own: wire copy dates things relative to the dateline ("Friday" is
@@ -20,9 +20,15 @@ Values (the evaluation scores calendar values only, so nothing else may look lik
   time      null, reason "clock time": a clock reading is not a calendar value
   decade    "the 1990s": null with a reason; TIMEX's "199" would read as a year
   vague     "recent days", "decades", "several weeks": null with a reason
+  season    "last summer": null with a reason (a season is no single month)
+
+Which way a bare weekday or month looks is read from its clause (`_Document.looks_forward`):
+the cue words and their roles (forward cues, pairs like "is to", weak cues like "until",
+reporting verbs and past forms that stop the scan) are data, in `data/dates_context.tsv`.
 Relative forms need the anchor (the publication date); without one they are null
-with the reason NO_ANCHOR. "The following day" counts from the last date the story
-resolved, not from the anchor.
+with the reason NO_ANCHOR. "The following day", "a week later" count from the last date
+the story resolved (from the anchor when there is none yet). A month or month-day without
+a year takes its pair's ("May and July of 2016") or its own ("May of last year").
 """
 from __future__ import annotations
 

@@ -5,6 +5,9 @@ adds what only the model knows: its DATE/TIME entities (evidence that a bare "19
 "September" is a date, and a net for expressions the rules do not cover, kept with a
 null value) and its sentence boundaries (how far back "will meet on Monday" may look).
 
+The anchor is `doc._.kx_published` as given: an ISO date, or a datetime, whose hour tells an
+evening story ("will take effect Tuesday" published Tuesday night is next Tuesday).
+
 Durations and sets: `temporal` gives them ISO periods ("P1M", "P1W"). The contract's
 `value` is a calendar value (YYYY | YYYY-MM | YYYY-MM-DD | YYYY-Www) and the evaluation
 counts every non-null value, so by default the period goes to `period` and `value` stays
