@@ -886,3 +886,14 @@ def test_share_bar_between_story_paragraphs_does_not_end_the_story():
 def test_you_might_also_like_still_ends_the_story():
     text = page_of("Storm sinks fishing boats off Malta", LEAD, "You might also like", SECOND)
     assert body_text(text, parse_page(text)) == LEAD
+
+
+@pytest.mark.parametrize("line", ["Tags: Malta, storms, fishing", "Filed under: World News", "3 View gallery", "Loading...",
+                                  "4 min listen"])
+def test_tag_labels_and_gallery_widgets_are_furniture(line):
+    assert kind_of(Paragraph(0, len(line), line)) is Kind.FURNITURE
+
+
+def test_story_sentence_opening_with_topics_is_story():
+    line = "Topics on the agenda include: fishing quotas and harbour repairs, the minister said."
+    assert kind_of(Paragraph(0, len(line), line)) is Kind.STORY

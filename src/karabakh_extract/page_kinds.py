@@ -40,7 +40,7 @@ CREDIT_LINE = re.compile(r"^[A-Z][\w.'\- ]{1,40}/\s?[A-Z][\w.'\-& ]{1,40}$")   #
 STAMP_LINE = re.compile(r"^(?:\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.{0,20}"
                         r"|(?:Credits?|Photos?|Image|Picture|Source)\s*:\s*\S.{0,60})$", re.I)
 GALLERY_LINE = re.compile(r"^(?:(?:Slideshow|Gallery|Photos?|Images?|Video)\s*\(\d+\s*\w*\)|\d+\s*(?:of|/)\s*\d+"
-                          r"|\d+\s+(?:photos?|images?|pictures?|videos?))$", re.I)
+                          r"|\d+\s+(?:photos?|images?|pictures?|videos?)|\d+\s+view\s+gallery)$", re.I)
 FURNITURE_LINE_MAX = 260     # a line this short with one boilerplate phrase is boilerplate
 FURNITURE_SCAN_MAX = 700     # longer lines are prose; boilerplate paragraphs are never this long
 TITLE_MAX_CHARS = 160        # longer lines without a full stop are cut-off prose, not titles
@@ -53,7 +53,8 @@ SUBHEAD_MAX_WORDS = 7        # longer title-shaped lines inside a story are rela
 SEPARATOR = re.compile(r"^[\W_]{1,40}$")
 BULLET_META = re.compile(r"^[•·▪►|]\s*\S.{0,40}$")
 LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|co|rs|ly|gl|io|news)/\S")
-LINK_LABEL = re.compile(r"^(?:read|also read|related|see also|watch|listen|live|more|follow)\b[^:|\n]{0,30}[:|]", re.I)
+LINK_LABEL = re.compile(r"^(?:read|also read|related|see also|watch|listen|live|more|follow)\b[^:|\n]{0,30}[:|]"
+                        r"|^(?:tags?|topics?|filed under|categor(?:y|ies)|keywords)\s*:", re.I)   # "Tags: Gaza, truce"
 BREADCRUMB = re.compile(r"^[^.!?›»>|/]{1,80}(?:\s[›»>|/]\s[^.!?›»>|/]{1,40})+$")   # separators split segments one way only: no backtracking blow-up
 # Subscription offers: "$4.75/week*", "$0 for the first 4 weeks*", "Only $1 a month".
 _MONEY = r"(?:[$\u20ac\u00a3\u00a5]\s?\d[\d.,]*|\b\d[\d.,]*\s?(?:USD|CAD|AUD|EUR|GBP|dollars?)\b)"
