@@ -309,3 +309,18 @@ def test_lowercase_owned_organisation_phrase_is_the_speaker(blank_nlp, source, s
     text = f"\u201cDrones struck the port overnight,\u201d {source} said."
     [quote] = _quotes(blank_nlp, text)
     assert quote.speaker == speaker
+
+
+def test_and_then_a_verb_after_the_quote_keeps_the_subject_before(blank_nlp):
+    text = ("The Iron Brigade, led by the general\u2019s deputy Ivo Brandt, in turn said they will "
+            "\u201cdefend every street of the city\u201d and accused the army of shelling homes.")
+    [quote] = _quotes(blank_nlp, text, people={"Ivo Brandt": ["Brandt"]}, orgs={"Iron Brigade": []})
+    assert quote.speaker == "Iron Brigade"
+
+
+def test_praise_verbs_attribute_the_quote_to_their_own_subject(blank_nlp):
+    text = ("\u201cWe will not stop until the war ends,\u201d said Ivo Brandt. "
+            "The Red Cross welcomed the truce as a chance to \u201creach the wounded in every village.\u201d")
+    first, second = _quotes(blank_nlp, text, people={"Ivo Brandt": ["Brandt"]}, orgs={"Red Cross": []})
+    assert first.speaker == "Ivo Brandt"
+    assert second.speaker == "Red Cross"

@@ -66,6 +66,7 @@ TITLE_SMALL_WORDS = frozenset("a an the of and or in on at for to from with by".
 MAX_ATTRIBUTION_TOKENS = 14
 PRONOUN_SENTENCE_REACH = 2
 # words after a name that end the name's phrase rather than show it modifies a noun
+CONJUNCTIONS = frozenset(("and", "but", "or", "then", "also"))
 MODIFIER_BREAKS = frozenset(("and", "or", "but", "who", "whose", "which", "has", "had", "have", "was", "is", "will",
                              "would", "also", "later", "earlier", "then", "in", "on", "at", "of", "to", "for",
                              "from", "with", "by", "as", "after", "before"))
@@ -211,8 +212,8 @@ class SpeakerFinder:
                     after = self._resolve(_phrase_after(tokens[k + 1:]), first=True)
                     if after:
                         return after, True
-                if not _aux_trimmed(tokens[:k]):
-                    break                     # '…,” later adding': the speaker named before goes on
+                if not _aux_trimmed(tokens[:k]) or all(t.lower_ in CONJUNCTIONS for t in tokens[:k]):
+                    break                     # '…,” later adding' / '…” and accused': the subject before goes on
                 return self._resolve(_subject_chunk(tokens[:k], self.names), first=False), True
         return None, False
 
@@ -407,7 +408,7 @@ def _subject_chunk(tokens: list, names: Optional["NameIndex"] = None) -> list:
         return []
     if len(chunks[-1]) == 1 and chunks[-1][0].lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return chunks[-1]
-    candidates = [c for c in chunks if c[0].lower_ not in ADVERBIAL_OPENERS] or chunks[-1:]
+    candidates = [c for c in chunks if c[0].lower_ not in ADVERBIAL_OPENERS and not _describes_by(c)] or chunks[-1:]
     if names is not None:
         for kinds in (("person",), ("person", "org", "place")):     # 'The AU envoy, Olusegun Obasanjo,'
             hits = [c for c in candidates if any(n.kind in kinds for n in _chunk_names(c, names))]
@@ -416,6 +417,11 @@ def _subject_chunk(tokens: list, names: Optional["NameIndex"] = None) -> list:
             if hits:
                 return next((c for c in hits if c not in owners), hits[0]) if kinds == ("person",) else hits[0]
     return candidates[0]
+
+
+def _describes_by(chunk: list) -> bool:
+    """', led by X,' / ', backed by Y,': an aside about the subject, not the subject."""
+    return len(chunk) > 1 and chunk[1].lower_ == "by" and chunk[0].lower_.endswith("ed")
 
 
 def _chunk_names(chunk: list, names: "NameIndex") -> list:
