@@ -157,3 +157,33 @@ def test_names_ner_calls_people_need_a_place_cue_to_be_listed(blank_nlp, finder)
     places, _ = run(blank_nlp, finder, "He was a father to Lee, Tracy and Adele, in Croydon and Morden.",
                     ents=[("Lee", "PERSON"), ("Tracy", "PERSON")])
     assert "Lee" not in places and "Tracy" not in places
+
+
+def test_persian_connectors_join_a_hyphenated_city_name(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "Gunmen struck in Mazar-e-Sharif, Afghanistan, overnight.")
+    assert places["Mazār-e Sharīf"].country_code == "AF"
+
+
+def test_name_ner_calls_person_after_in_is_a_place_everywhere(blank_nlp, finder):
+    doc = blank_nlp("Troops raided Kafr Dumra. Protests spread in Kafr Dumra on Monday.")
+    starts = [i for i, t in enumerate(doc) if t.text == "Kafr"]
+    doc.ents = [Span(doc, i, i + 2, label="PERSON") for i in starts]
+    finder(doc)
+    places = {p.name: p for p in getattr(doc._, ext.PLACES)}
+    assert len(places["Kafr Dumra"].mentions) == 2
+
+
+def test_people_coordinated_after_in_stay_people(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "I found a family in Ona Vaitkus and Lukas Vaitkus.",
+                    ents=[("Ona Vaitkus", "PERSON"), ("Lukas Vaitkus", "PERSON")])
+    assert places == {}
+
+
+def test_name_tagged_person_more_often_than_place_is_not_a_place(blank_nlp, finder):
+    text = "Haddadin spoke. Haddadin left. Police said Haddadin had fled."
+    doc = blank_nlp(text)
+    starts = [i for i, t in enumerate(doc) if t.text == "Haddadin"]
+    doc.ents = [Span(doc, starts[0], starts[0] + 1, label="PERSON"), Span(doc, starts[1], starts[1] + 1, label="PERSON"),
+                Span(doc, starts[2], starts[2] + 1, label="GPE")]
+    finder(doc)
+    assert getattr(doc._, ext.PLACES) == []

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from .places import doc_text, doc_words, per_doc
+from .places import doc_text, doc_words, per_doc, person_vote_words as _person_vote
 from ..data import load_lines, load_tsv
 from ..gazetteer import country_of_demonym, lookup_place, place_key
 from ..records import Mention, Organization
@@ -207,7 +207,7 @@ class OrganizationFinder:
                 and not (m.priority == 1 and place_chars.intersection(range(m.start, m.end)) and not m.canonical
                          and m.owner is None and not _has_head_word(m.text))]
         people = _person_spans(doc, [m for m in kept if m.priority == 1 and not m.canonical and not m.company])
-        doc.user_data[PERSON_HINTS] = sorted(people)
+        doc.user_data[PERSON_HINTS] = sorted(people.values())
         kept = [m for m in kept if (m.start, m.end) not in people]
         kept.sort(key=lambda m: (m.priority, -(m.end - m.start), m.start))
         taken: set[int] = set()
@@ -529,13 +529,15 @@ def _has_head_word(text: str) -> bool:
     return any(w in ORG_HEAD_WORDS or w in FACILITY_WORDS for w in text.replace("-", " ").split())
 
 
-def _person_spans(doc: Doc, mentions: list[OrgMention]) -> set[tuple[int, int]]:
-    """ORG spans the story shows to be people: a known person's name or surname ('Lavrov' when 'Sergei
-    Lavrov' is named), a title before ('Foreign Minister Lavrov'), or a name with particles ('Bassem
-    al-Saadi', 'Bassem' followed by 'al-Saadi'). Organisation-shaped names (head words) stay."""
+def _person_spans(doc: Doc, mentions: list[OrgMention]) -> dict[tuple[int, int], tuple[int, int]]:
+    """ORG spans the story shows to be people, mapped to the person's span: a known person's name or
+    surname ('Lavrov' when 'Sergei Lavrov' is named, 'Tamimi' tagged PERSON more often than not), a title
+    before ('Foreign Minister Lavrov'), or a name with particles ('Bassem al-Saadi', 'Bassem' followed by
+    'al-Saadi'). Organisation-shaped names (head words, places, common words) stay."""
     names = [e for e in doc.ents if e.label_ == "PERSON"]
     person_words = {t.text for e in names for t in e if _cap(t.text) and t.lower_ not in NAME_PARTICLES}
-    found = set()
+    voted = _person_vote(doc)
+    found: dict[tuple[int, int], tuple[int, int]] = {}
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or m.owner or _has_head_word(m.text) or not _name_shaped(span):
@@ -543,17 +545,16 @@ def _person_spans(doc: Doc, mentions: list[OrgMention]) -> set[tuple[int, int]]:
         words = [t.text for t in span if _cap(t.text) and t.lower_ not in NAME_PARTICLES]
         if not words:
             continue
-        prev = doc[span.start - 1] if span.start > 0 else None
         if any(w.lower() in COMMON_WORDS or lookup_place(w) is not None and lookup_place(w).curated for w in words):
             continue  # "Cincinnati Zoo", "Gaza Health": a place or a common word is no part of a name
+        prev = doc[span.start - 1] if span.start > 0 else None
         evidence = (
-            all(w in person_words for w in words) and (len(words) > 1 or words[0] in {
-                t.text for e in names if len(e) > 1 for t in e})
+            all(w in person_words for w in words) and (len(words) > 1 or words[0].lower() in voted)
             or len(words) > 1 and any(w in person_words for w in words)
             or prev is not None and prev.lower_ in TITLE_HEADS and _cap(prev.text)
             or _particle_name(span) or _particle_after(doc, span.end))
         if evidence:
-            found.add((m.start, m.end))
+            found[(m.start, m.end)] = (m.start, m.end)
     return found
 
 

@@ -33,7 +33,8 @@ NER_OTHER_NAME_LABELS = {"PERSON", "ORG", "NORP"}
 # Lowercase words that end curated place names ("Syunik region", "Hebei province").
 GEO_SUFFIXES = {"region", "province", "strip", "city", "district", "governorate", "oblast", "state", "river",
                 "valley", "corridor", "peninsula", "heights", "sea", "gulf", "county", "territory", "territories"}
-CONNECTORS = {"-", "of", "the", "and", "al", "el", "ad", "as", "ash", "an", "de", "du", "la", "le", "'", "’"}
+CONNECTORS = {"-", "of", "the", "and", "al", "el", "ad", "as", "ash", "an", "de", "du", "la", "le", "'", "’",
+              "e", "i"}  # "Mazar-e-Sharif", "Shah-i-Kot"
 LOCATIVES = set(load_lines("places_locative_words.txt"))
 NOT_PLACES = {place_key(w) for w in load_lines("places_not_places.txt")}
 ORG_HEAD_WORDS = set(load_lines("orgs_head_words.txt"))
@@ -156,7 +157,7 @@ class PlaceFinder:
             taken.update(range(cand.start, cand.end))
         for cand in [*self._ner_only(doc), *self._features(doc)]:
             inside = [c for c in found if c.start < cand.end and cand.start < c.end]
-            if inside and _grows_a_place(cand) and all(cand.start <= c.start and c.end <= cand.end and (c.end - c.start) < (cand.end - cand.start)
+            if inside and (_grows_a_place(cand) or "list" in cand.evidence) and all(cand.start <= c.start and c.end <= cand.end and (c.end - c.start) < (cand.end - cand.start)
                               and c.entries and not c.entries[0].curated for c in inside):
                 found = [c for c in found if c not in inside]  # "Valley" (a US town) inside "Neelum Valley"
                 words = cand.text.split()
@@ -305,15 +306,22 @@ class PlaceFinder:
             i = span.end
 
     def _ner_only(self, doc: Doc) -> Iterable[PlaceCandidate]:
-        """NER GPE/LOC spans the gazetteer does not know (villages, new names): kept if they look like names."""
+        """NER GPE/LOC spans the gazetteer does not know (villages, new names): kept if they look like names.
+        A PERSON span right after 'in', 'near' or 'the village of' is read as a place too ('in Nebi Saleh')."""
+        placed = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and _after_place_preposition(doc, ent)}
         for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent.text in placed and _looks_like_place_name(ent) \
+                    and not (ent.end < len(doc) and doc[ent.end].lower_ in ("said", "says", "told")):
+                yield PlaceCandidate(ent.start_char, ent.end_char, ent.text, lookup_candidates(ent.text),
+                                     ner_label="", evidence={"list"})
+                continue
             if ent.label_ not in ("GPE", "LOC"):
                 continue
             span = _strip_article(ent)
             if not _looks_like_place_name(span) or _defined_as_org_alias(doc, span):
                 continue
             evidence = {"ner"}
-            if len(span) == 1 and span[0].lower_ in _person_words(doc):
+            if len(span) == 1 and span[0].lower_ in person_vote_words(doc):
                 evidence.add("surname")
             yield PlaceCandidate(span.start_char, span.end_char, span.text, [], ner_label=ent.label_,
                                  evidence=evidence)
@@ -403,6 +411,24 @@ def _multi_person_words(doc: Doc) -> frozenset:
     return frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
 
 
+def _voted_person_words(doc: Doc) -> frozenset:
+    """Words of multi-token PERSON names, and single words NER calls PERSON more often than anything else
+    ('Tamimi' tagged PERSON four times, GPE twice). Only for names the gazetteer does not know: a known
+    town NER keeps calling PERSON ('Bukavu') stays a town."""
+    words = _person_words(doc)
+    person: dict[str, int] = {}
+    other: dict[str, int] = {}
+    for e in doc.ents:
+        if len(e) == 1 and e.label_ in ("PERSON", "GPE", "LOC", "ORG"):
+            tally = person if e.label_ == "PERSON" else other
+            tally[e[0].lower_] = tally.get(e[0].lower_, 0) + 1
+    return frozenset(words | {w for w, n in person.items() if n >= 2 and n > other.get(w, 0)})
+
+
+def person_vote_words(doc: Doc) -> frozenset:
+    return per_doc(doc, "voted_person_words", _voted_person_words)
+
+
 def _person_words(doc: Doc) -> frozenset:
     """Lowercased words of the doc's multi-token PERSON names ('Hamilton' of 'Lewis Hamilton')."""
     return per_doc(doc, "person_words", _multi_person_words)
@@ -465,6 +491,29 @@ def _defined_as_org_alias(doc: Doc, span: Span) -> bool:
         return False
     words = before[:hit.start()].split()
     return bool(words) and words[-1].strip(",") in ORG_HEAD_WORDS
+
+
+PLACE_PREPOSITIONS = {"in", "near", "outside", "inside"}
+PLACE_NOUNS_OF = {"village", "town", "city", "district", "province", "region", "neighbourhood", "neighborhood", "camp"}
+
+
+def _after_place_preposition(doc: Doc, ent: Span) -> bool:
+    """'in Nebi Saleh', 'the village of Zobel': a name there is a place, whatever NER says, unless it is
+    a possessive ('in Putin's view') or the story names that person elsewhere with a title."""
+    if ent.start < 1 or not _looks_like_place_name(ent) or ent[0].is_sent_start:
+        return False
+    prev = doc[ent.start - 1]
+    placed = prev.lower_ in PLACE_PREPOSITIONS or (
+        prev.lower_ == "of" and ent.start >= 2 and doc[ent.start - 2].lower_ in PLACE_NOUNS_OF)
+    if not placed:
+        return False
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and (nxt.lower_ in ("'s", "’s", "'", "’") or _is_capitalised(nxt.text) and nxt.is_alpha):
+        return False
+    if nxt is not None and nxt.lower_ in ("and", ",") and ent.end + 1 < len(doc) \
+            and doc[ent.end + 1].ent_type_ in ("PERSON", "ORG"):
+        return False  # "new family in Indre Novikovaite and Osvaldas Novikovas"
+    return len(ent) > 1 or ent[0].lower_ not in _person_words(doc)
 
 
 def _grows_a_place(cand: PlaceCandidate) -> bool:
