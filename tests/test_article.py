@@ -897,3 +897,9 @@ def test_tag_labels_and_gallery_widgets_are_furniture(line):
 def test_story_sentence_opening_with_topics_is_story():
     line = "Topics on the agenda include: fishing quotas and harbour repairs, the minister said."
     assert kind_of(Paragraph(0, len(line), line)) is Kind.STORY
+
+
+def test_past_tense_lead_with_a_photo_credit_below_it_stays_the_lead():
+    lead = "Rival fishermen clashed in the harbour of Valletta on Tuesday, breaking a four-month truce."
+    text = page_of("Storm sinks fishing boats off Malta", lead, "Photo by JANE BORG/AFP", SECOND)
+    assert body_text(text, parse_page(text)).startswith(lead)

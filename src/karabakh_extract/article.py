@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import page_credits, page_dates
-from .page_captions import credit_start, is_scene_description
+from .page_captions import credit_start, has_past_tense, is_scene_description
 from .page_datelines import starts_with_dateline
 from .page_kinds import CREDIT_LINE, DURATION_LINE, SUBHEAD_MAX_WORDS, Kind, is_share_bar, kind_of
 from .page_lines import TERMINAL, Paragraph, date_markers, paragraphs
@@ -112,6 +112,8 @@ def _is_credited_caption(parsed: _Parsed, i: int) -> bool:
     text = parsed.paras[i].flat
     if i + 1 >= len(parsed.paras) or len(text) > SCENE_CAPTION_MAX_CHARS or REPORTED.search(text):
         return False
+    if has_past_tense(text):
+        return False   # a past-tense lead with a photo credit below it is still the lead
     credit = parsed.paras[i + 1].flat
     if not (credit_start(credit) == 0 or CREDIT_LINE.match(credit)):
         return False

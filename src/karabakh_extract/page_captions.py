@@ -62,7 +62,7 @@ def is_present_tense_caption(text: str) -> bool:
         return False   # "X didn't get to play on Monday": the verb came earlier
     comma = head.find(",", when.end())
     main_clause = head[:comma] if comma >= 0 else head
-    return not _has_past_tense(main_clause) and not re.search(r"\b(?:says|say)\b", main_clause)
+    return not has_past_tense(main_clause) and not re.search(r"\b(?:says|say)\b", main_clause)
 
 
 SCENE_MAX_CHARS = 300       # a scene caption is one sentence
@@ -98,7 +98,7 @@ def is_scene_description(text: str) -> bool:
     return False
 
 
-def _has_past_tense(clause: str) -> bool:
+def has_past_tense(clause: str) -> bool:
     """A past-tense verb in the clause ('a damaged boat' is an adjective, not a verb)."""
     for match in PAST_VERB.finditer(clause):
         before = clause[:match.start()].split()
