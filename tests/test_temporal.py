@@ -380,6 +380,7 @@ def test_numeric_landmark_only_where_the_slash_form_is_the_name():
     "As of Sunday, the border will be closed.",
     "Ukraine has until Sunday to respond.",
     "Flights are suspended from Sunday.",
+    "Until Sunday, flights are suspended.",
     "Troops must withdraw by Sunday, the ministry said.",
 ])
 def test_forward_cue_lexicon_and_window(sentence):

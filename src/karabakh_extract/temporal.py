@@ -228,14 +228,15 @@ class _Document:
                 return verdict
             if len(words) - i <= 3 and (words[i] in _words("weak_forward_cue")
                                         or " ".join(words[i - 1:i + 1]) in _words("weak_forward_cue")):
-                weak = True
-        if weak and any(w in _words("present_marker") for w in words):
+                weak = not self.text.endswith(("'s", "\u2019s"), start, end)   # "reeling from Monday's attack"
+        if weak and any(_is_present(words, i) for i in range(len(words))):
             return True
         if start - self.sentence_start(start) <= OPENING_CHARS:   # a sentence-opening date: look after it
-            for word in self.words_after(end, 10):
+            after = self.words_after(end, 10)
+            for j, word in enumerate(after):
                 if word in _words("clause_break") or _is_past(word):
                     return False
-                if word in _words("future_modal") or (weak and word in _words("present_marker")):
+                if word in _words("future_modal") or (weak and _is_present(after, j)):
                     return True
         return False
 
@@ -280,12 +281,24 @@ def _forward_verdict(words: list[str], raw: list[str], i: int) -> Optional[bool]
             return None          # "would have started Monday", "could not be reached Sunday": past
         return True
     if word in _words("forward_cue"):
-        return None if f"{word} {after}" in _words("forward_cue_exception") else True
+        if f"{word} {after}" in _words("forward_cue_exception"):
+            return None
+        if word in _words("adjective_cue") and any(_is_past(w) or w in _words("hard_past") for w in words[:i]):
+            return None                      # "they held the next round of talks on Sunday"
+        return True
     if after and f"{word} {after}" in _words("forward_pair"):
         if word == "due" and i + 2 < len(words) and words[i + 2] not in _words("future_verb"):
             return None                                      # "due to shelling": because of
         return True
     return None
+
+
+def _is_present(words: list[str], i: int) -> bool:
+    """A present-tense verb at words[i]; "has been shelled", "have fled" are past events."""
+    if words[i] not in _words("present_marker"):
+        return False
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return not (words[i] in ("has", "have") and (after == "been" or _is_past(after) or after.endswith("en")))
 
 
 def _is_past(word: str) -> bool:
