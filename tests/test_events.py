@@ -410,3 +410,16 @@ def test_two_brokers_in_one_compound(blank_nlp, text, brokers):
     [event] = _events(blank_nlp, text, places={"Oman": [], "Kenya": []})
     assert sorted(event.brokers) == sorted(brokers)
     assert event.status == "collapsed"
+
+
+def test_agreed_ceasefire_and_talks_to_start_under_a_mediation(blank_nlp):
+    text = ("The two countries agreed to a ceasefire and to start talks on their border war "
+            "under the mediation of Oman, the foreign minister said.")
+    events = _events(blank_nlp, text, places={"Oman": []})
+    assert sorted((e.type, e.status) for e in events) == [("ceasefire", "agreed"), ("talks", "planned")]
+    assert all(e.brokers == ["Oman"] for e in events)
+
+
+def test_agreed_to_cease_hostilities_is_a_truce(blank_nlp):
+    [event] = _events(blank_nlp, "The government and the rebels agreed on Wednesday to cease hostilities after two years of war.")
+    assert (event.type, event.status) == ("ceasefire", "agreed")

@@ -632,7 +632,8 @@ def _brokers(doc: Doc, story: StoryText, draft: Draft, drafts: list[Draft], name
             _add(found, _name_for(match.group(1), match.start(1), match.end(1), names))
         for i in range(s, e):
             low = doc[i].lower_
-            if low in BROKER_VERBS and i + 1 < e and doc[i + 1].lower_ == "by":
+            if low in BROKER_VERBS and i + 1 < e and (doc[i + 1].lower_ == "by" or
+                                                      low == "mediation" and doc[i + 1].lower_ == "of"):
                 found.extend(n for n in _named_list(doc, names, i + 2, e) if n not in found)
             elif low in BROKER_NOUNS:
                 found.extend(n for n in _named_list(doc, names, i + 1, e) if n not in found)
