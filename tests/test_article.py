@@ -903,3 +903,15 @@ def test_past_tense_lead_with_a_photo_credit_below_it_stays_the_lead():
     lead = "Rival fishermen clashed in the harbour of Valletta on Tuesday, breaking a four-month truce."
     text = page_of("Storm sinks fishing boats off Malta", lead, "Photo by JANE BORG/AFP", SECOND)
     assert body_text(text, parse_page(text)).startswith(lead)
+
+
+def test_unknown_short_boilerplate_above_a_dateline_lead_is_not_the_lead():
+    text = page_of("Storm sinks fishing boats off Malta", "Hey there, reader!", "Members enjoy this story first.",
+                   "Join the club today.", LEAD, SECOND)
+    assert body_text(text, parse_page(text)) == LEAD + "\n\n" + SECOND
+
+
+def test_short_story_paragraphs_above_a_later_dash_dateline_are_kept_when_attributed():
+    first = "A storm sank four fishing boats off Malta overnight, the coast guard said."
+    text = page_of("Storm sinks fishing boats off Malta", first, "Two men are missing.", LEAD)
+    assert body_text(text, parse_page(text)).startswith(first)

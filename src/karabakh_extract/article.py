@@ -14,7 +14,7 @@ from typing import Optional
 
 from . import page_credits, page_dates
 from .page_captions import credit_start, has_past_tense, is_scene_description
-from .page_datelines import starts_with_dateline
+from .page_datelines import starts_with_dash_dateline, starts_with_dateline
 from .page_kinds import CREDIT_LINE, DURATION_LINE, SUBHEAD_MAX_WORDS, Kind, is_share_bar, kind_of
 from .page_lines import TERMINAL, Paragraph, date_markers, paragraphs
 
@@ -32,6 +32,8 @@ SITE_SUFFIX = re.compile(r"^\s*[|\u2013\u2014:-]\s*\S")   # " – The Daily Plan
 SCENE_CAPTION_LOOKAHEAD = 3  # the lead follows a scene caption at once (a photo credit may sit between)
 REPORTED = re.compile(r"\b(?:said|says|told|reported|according to|announced)\b|[\"\u201c\u201d]")
 SCENE_CAPTION_MAX_CHARS = 300
+HEADER_PROSE_LOOKAHEAD = 30  # header boilerplate runs this many paragraphs at most above a dateline lead
+HEADER_PROSE_MAX_CHARS = 200  # longer prose is the story (or its dek), not a header's boilerplate
 OUTLET_VOICE = re.compile(r"\b(?:we|our|us|We|Our)\b")
 QUOTED_SPEECH = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")   # removed before OUTLET_VOICE is looked for
 # Paragraphs that may sit between a dek and the credits that follow it.
@@ -139,6 +141,22 @@ def _ends_story(parsed: _Parsed, i: int) -> bool:
     return j is None or parsed.kinds[j] is not Kind.STORY
 
 
+def _dateline_lead_below(parsed: _Parsed, i: int) -> bool:
+    """Short unattributed lines above a dateline paragraph ('CITY (AP) — ...') are a header's
+    boilerplate in words no lexicon knows ('Hey there, reader!'): the story starts at the dateline."""
+    for j in range(i, min(len(parsed.paras), i + HEADER_PROSE_LOOKAHEAD)):
+        kind, text = parsed.kinds[j], parsed.paras[j].flat
+        if kind is Kind.TAIL:
+            return False
+        if kind is not Kind.STORY:
+            continue
+        if j > i and starts_with_dash_dateline(text):
+            return True
+        if len(text) > HEADER_PROSE_MAX_CHARS or REPORTED.search(text):
+            return False
+    return False
+
+
 def _find_lead(parsed: _Parsed) -> Optional[int]:
     """Index of the story's first paragraph: its dateline paragraph, or the first real prose
     (or, when every piece of prose looks like a dek, the first of them)."""
@@ -158,7 +176,7 @@ def _find_lead(parsed: _Parsed) -> Optional[int]:
             parsed.kinds[i] = Kind.CAPTION
             continue
         first_prose = i if first_prose is None else first_prose
-        if not _is_dek(parsed, i):
+        if not _is_dek(parsed, i) and not _dateline_lead_below(parsed, i):
             return i
     return first_prose
 
