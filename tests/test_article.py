@@ -915,3 +915,9 @@ def test_short_story_paragraphs_above_a_later_dash_dateline_are_kept_when_attrib
     first = "A storm sank four fishing boats off Malta overnight, the coast guard said."
     text = page_of("Storm sinks fishing boats off Malta", first, "Two men are missing.", LEAD)
     assert body_text(text, parse_page(text)).startswith(first)
+
+
+def test_prose_inside_a_boilerplate_block_is_not_the_summary():
+    text = page_of("Storm sinks fishing boats off Malta", "Advertisement", "Members get the story first, every time.",
+                   "Already have an account? Log in here", LEAD, SECOND)
+    assert parse_page(text).summary is None

@@ -157,6 +157,12 @@ def _dateline_lead_below(parsed: _Parsed, i: int) -> bool:
     return False
 
 
+def _between_furniture(parsed: _Parsed, i: int) -> bool:
+    """Prose with boilerplate right above and below it is part of that block (a paywall's pitch)."""
+    kinds = parsed.kinds
+    return 0 < i < len(kinds) - 1 and kinds[i - 1] is Kind.FURNITURE and kinds[i + 1] is Kind.FURNITURE
+
+
 def _find_lead(parsed: _Parsed) -> Optional[int]:
     """Index of the story's first paragraph: its dateline paragraph, or the first real prose
     (or, when every piece of prose looks like a dek, the first of them)."""
@@ -229,7 +235,7 @@ def _find_summary(parsed: _Parsed, headline: Optional[int], lead: int) -> Option
         kind, words = parsed.kinds[i], len(parsed.paras[i].flat.split())
         past_tail = past_tail or kind is Kind.TAIL   # 'More Stories' in the header: links follow
         if kind is Kind.STORY or (kind is Kind.TITLE and words >= DEK_MIN_WORDS and not past_tail):
-            if not _is_appeal(parsed, i) and parsed.paras[i].flat != headline_text:
+            if not _is_appeal(parsed, i) and not _between_furniture(parsed, i) and parsed.paras[i].flat != headline_text:
                 return i
     return None
 
