@@ -921,3 +921,9 @@ def test_prose_inside_a_boilerplate_block_is_not_the_summary():
     text = page_of("Storm sinks fishing boats off Malta", "Advertisement", "Members get the story first, every time.",
                    "Already have an account? Log in here", LEAD, SECOND)
     assert parse_page(text).summary is None
+
+
+def test_captions_after_the_wire_sign_off_are_other_stories_photos():
+    other = "Ferry passengers wait at the port of Gozo, March 1, 2021. (AP Photo/Jane Borg)"
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, SECOND, "(Reporting by Jane Borg; Editing by Tom Camilleri)", other)
+    assert parse_page(text).captions == []

@@ -27,11 +27,13 @@ HEADLINE_MAX_CHARS = 250   # a headline may end with a full stop, but it is neve
 DEK_LOOKAHEAD = 12         # a dek is followed within this many paragraphs (photos, credits) by the lead
 HEADER_DATE_MAX_CHARS = 200  # only short header lines are searched for the page's date
 DEK_MIN_WORDS = 10         # a title-shaped line this long is prose without its full stop
-WIRE_COPYRIGHT = re.compile(r"^(?:Copyright|\u00a9|\(c\))\s*(?:\u00a9\s*)?(?:\d{4}\s+)?(?:The\s+)?(?:" + page_credits.AGENCY_NAMES_PATTERN + r")\s*(?:[.,]|$)")   # not "\u00a9 REUTERS/ Name" (a photo credit)
+# "Copyright 2024 The Associated Press. All rights reserved.", not "\u00a9 REUTERS/ Name" (a photo credit).
+WIRE_COPYRIGHT = re.compile(r"^(?:Copyright|\u00a9|\(c\))\s*(?:\u00a9\s*)?(?:\d{4}\s+)?(?:The\s+)?"
+                            r"(?:" + page_credits.AGENCY_NAMES_PATTERN + r")\s*(?:[.,]|$)")
 SITE_SUFFIX = re.compile(r"^\s*[|\u2013\u2014:-]\s*\S")   # " – The Daily Planet", " | Site"
 SCENE_CAPTION_LOOKAHEAD = 3  # the lead follows a scene caption at once (a photo credit may sit between)
 REPORTED = re.compile(r"\b(?:said|says|told|reported|according to|announced)\b|[\"\u201c\u201d]")
-SCENE_CAPTION_MAX_CHARS = 300
+SCENE_CAPTION_MAX_CHARS = 300  # a photo's caption is a sentence or two
 HEADER_PROSE_LOOKAHEAD = 30  # header boilerplate runs this many paragraphs at most above a dateline lead
 HEADER_PROSE_MAX_CHARS = 200  # longer prose is the story (or its dek), not a header's boilerplate
 OUTLET_VOICE = re.compile(r"\b(?:we|our|us|We|Our)\b")
@@ -331,21 +333,21 @@ def parse_page(text: str) -> Page:
     headline_text = paras[headline].flat if headline is not None else None
 
     body, captions = [], []
-    story_over = False
     for i, (para, kind) in enumerate(zip(paras, parsed.kinds)):
         if kind is Kind.CAPTION:
             end = para.start + credit_start(para.text)
             if end > para.start:
                 captions.append((para.start, end))
-        elif lead is not None and i >= lead and not story_over:
+        elif lead is not None and i >= lead:
             if kind is Kind.TAIL and _ends_story(parsed, i):
                 break
             if _is_body_paragraph(parsed, i, headline_text):
                 body.append((para.start, para.end))
             # The wire's sign-off ('(Reporting by X; Editing by Y)', 'Copyright 2024 The Associated
-            # Press. All rights reserved.') ends its story; comment boxes and promos follow. Captions
-            # further down still count.
-            story_over = i > lead and (kind is Kind.CONTRIBUTORS or bool(WIRE_COPYRIGHT.match(para.flat)))
+            # Press. All rights reserved.') ends its story, as a tail heading does: comment boxes,
+            # promos and other stories' photos follow.
+            if i > lead and (kind is Kind.CONTRIBUTORS or WIRE_COPYRIGHT.match(para.flat)):
+                break
     if body and body[-1][1] == paras[-1].end:
         body[-1] = _without_cut_off_word(text, body[-1])
 
