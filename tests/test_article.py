@@ -927,3 +927,8 @@ def test_captions_after_the_wire_sign_off_are_other_stories_photos():
     other = "Ferry passengers wait at the port of Gozo, March 1, 2021. (AP Photo/Jane Borg)"
     text = page_of("Storm sinks fishing boats off Malta", LEAD, SECOND, "(Reporting by Jane Borg; Editing by Tom Camilleri)", other)
     assert parse_page(text).captions == []
+
+
+def test_date_under_the_headline_beats_the_sites_today_bar_above_it():
+    text = page_of("\u2022 Thu. Jul 4th, 2024", "Storm sinks fishing boats off Malta", "March 2, 2021", LEAD, SECOND)
+    assert parse_page(text).published == "2021-03-02"

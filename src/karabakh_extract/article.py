@@ -267,12 +267,14 @@ def _published(text: str, parsed: _Parsed, lead: Optional[int], skip: tuple[Opti
     `skip`: the headline and dek, whose dates are news, not the page's date."""
     header = [i for i in range(lead if lead is not None else len(parsed.paras)) if i not in skip]
     dayfirst = page_dates.slash_dates_day_first(text)
-    dated_lines = [(found, parsed.paras[i].flat) for i in header
+    dated_lines = [(found, parsed.paras[i].flat, i) for i in header
                    if parsed.kinds[i] not in (Kind.STORY, Kind.CAPTION) and len(parsed.paras[i].flat) <= HEADER_DATE_MAX_CHARS
                    for found in [page_dates.first_date(parsed.paras[i].flat, dayfirst)] if found]
-    # 'Republished ...' / 'Updated ...' above 'Original Publication Date ...': the first publication wins.
-    dated_lines.sort(key=lambda pair: bool(page_dates.REVISED_LABEL.match(pair[1])))
-    header_dates = [found for found, _ in dated_lines]
+    # 'Republished ...' / 'Updated ...' above 'Original Publication Date ...': the first publication
+    # wins; a date under the headline is the story's, one above it may be the site's 'today' bar.
+    headline = skip[0]
+    dated_lines.sort(key=lambda d: (bool(page_dates.REVISED_LABEL.match(d[1])), headline is not None and d[2] < headline))
+    header_dates = [found for found, _, _ in dated_lines]
     markers = date_markers(text)
     if markers:
         richer = [d.iso for d in header_dates if d.iso[:10] == markers[0] and d.has_time]
