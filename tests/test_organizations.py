@@ -165,3 +165,9 @@ def test_every_capitalised_table_name_is_found_by_the_scan(blank_nlp):
 def test_mixed_case_table_alias_matches_in_any_case(blank_nlp, finders):
     orgs = run(blank_nlp, finders, "Tass reported the strike, citing the ministry.")
     assert list(orgs) == ["TASS"]
+
+
+def test_single_word_the_story_also_writes_in_lowercase_is_not_an_organization(blank_nlp, finders):
+    orgs = run(blank_nlp, finders, "Authorities said the road was shut, and authorities reopened it.",
+               ents=[("Authorities", "ORG")])
+    assert orgs == {}

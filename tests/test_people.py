@@ -141,3 +141,19 @@ def test_newspaper_named_after_a_city_is_not_a_person(blank_nlp, finders):
     people = run(blank_nlp, finders, "Enquirer staff said so, the Cincinnati Enquirer reported.",
                  persons=["Enquirer"], others=[("Cincinnati Enquirer", "ORG")])
     assert "Cincinnati Enquirer" not in people
+
+
+def test_first_word_of_a_named_place_alone_is_not_a_person(blank_nlp, finders):
+    people = run(blank_nlp, finders, "Refugees left Nagorno-Karabakh. Talks with Nagorno resumed.", persons=["Nagorno"])
+    assert people == {}
+
+
+@pytest.mark.parametrize("text", ["Driver arrested after the crash. The driver was 42.",
+                                  "Gorilla killed at zoo. The gorilla was 17."])
+def test_common_word_capitalised_at_a_line_start_is_not_a_person(blank_nlp, finders, text):
+    assert run(blank_nlp, finders, text, persons=[text.split()[0]]) == {}
+
+
+def test_first_name_that_is_also_a_word_stays_a_person_inside_a_sentence(blank_nlp, finders):
+    people = run(blank_nlp, finders, "Later Mark said he would mark the day.", persons=["Mark"])
+    assert list(people) == ["Mark"]

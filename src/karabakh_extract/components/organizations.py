@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from .places import doc_text, doc_words, per_doc, person_vote_words as _person_vote
+from .places import doc_text, doc_words, lowercase_words, per_doc, person_vote_words as _person_vote
 from ..data import load_lines, load_tsv
 from ..gazetteer import country_of_demonym, lookup_place, place_key
 from ..records import Mention, Organization
@@ -203,7 +203,9 @@ class OrganizationFinder:
                *self._acronyms(doc), *self._companies(doc)]
         raw += list(self._defined_aliases(doc, raw))
         text = doc_text(doc)
+        lowercase = lowercase_words(doc)
         kept = [m for m in raw if self._plausible(m, place_spans, person_words, text)
+                and not (m.priority == 1 and not m.canonical and " " not in m.text and m.text.lower() in lowercase)
                 and not (m.priority == 1 and place_chars.intersection(range(m.start, m.end)) and not m.canonical
                          and m.owner is None and not _has_head_word(m.text))]
         people = _person_spans(doc, [m for m in kept if m.priority == 1 and not m.canonical and not m.company])

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from .places import doc_text, doc_words
+from .places import doc_text, doc_words, lowercase_words
 from ..data import load_lines
 from ..gazetteer import country_of_demonym, lookup_place, place_key
 from ..records import Mention, Person
@@ -120,6 +120,8 @@ class PeopleFinder:
             taken.update(range(span.start_char, span.end_char))
             found.append(PersonMention(span.start_char, span.end_char, span.text, _name_tokens(span)))
         found.extend(self._missed_surnames(doc, found, claimed))
+        heads = _place_first_words(doc)
+        found = [m for m in found if len(m.tokens) > 1 or m.text not in heads]
         found.sort(key=lambda m: m.start)
         for m in found:
             m.titles = _titles(doc, m)
@@ -138,6 +140,8 @@ class PeopleFinder:
             return False
         if any(country_of_demonym(t.text) is not None for t in span):
             return False  # "Azerbaijani President" read as a name
+        if len(span) == 1 and _starts_line_or_sentence(doc, span.start) and span[0].lower_ in lowercase_words(doc):
+            return False  # "Driver arrested ...": a common word capitalised by its position
         return not _is_credit(doc, span.start_char)
 
     @staticmethod
@@ -236,6 +240,23 @@ def _titled_names(doc: Doc, claimed: set[int]) -> Iterable[Span]:
             end += 1
         if end > k and not (end < len(doc) and _cap(doc[end].text) and doc[end].is_alpha):
             yield doc[k:end]
+
+
+def _place_first_words(doc: Doc) -> set[str]:
+    """'Nagorno' of 'Nagorno-Karabakh': the first word of a multi-word place the story names is no person
+    when it stands alone (a name cut by the page, or NER splitting the place)."""
+    heads = set()
+    for place in getattr(doc._, ext.PLACES):
+        for name in [place.name, *place.aliases]:
+            first = re.split(r"[\s\-]+", name)[0]
+            if first != name:
+                heads.add(first)
+    return heads
+
+
+def _starts_line_or_sentence(doc: Doc, i: int) -> bool:
+    return i == 0 or bool(doc[i].is_sent_start) or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_ \
+        or doc[i - 1].text in ("“", '"', "‘", "(", "—", "-", ":")
 
 
 def _claimed_chars(doc: Doc) -> set[int]:

@@ -123,6 +123,12 @@ def doc_words(doc: Doc) -> list[str]:
     return per_doc(doc, "words", _words_of)
 
 
+def lowercase_words(doc: Doc) -> frozenset:
+    """Words the story writes in lowercase somewhere: 'Interior' or 'Driver' capitalised only where a
+    sentence or headline starts is that common word, not a name."""
+    return per_doc(doc, "lowercase_words", lambda d: frozenset(w for w in doc_words(d) if w.islower()))
+
+
 def _is_capitalised(text: str) -> bool:
     return bool(text) and text[0].isupper()
 
