@@ -932,3 +932,9 @@ def test_captions_after_the_wire_sign_off_are_other_stories_photos():
 def test_date_under_the_headline_beats_the_sites_today_bar_above_it():
     text = page_of("\u2022 Thu. Jul 4th, 2024", "Storm sinks fishing boats off Malta", "March 2, 2021", LEAD, SECOND)
     assert parse_page(text).published == "2021-03-02"
+
+
+def test_a_related_title_with_a_date_under_the_headline_does_not_give_the_date():
+    text = page_of("March 2, 2021", "Storm sinks fishing boats off Malta", "Storm of January 5, 2019 recalled by fishermen",
+                   LEAD, SECOND)
+    assert parse_page(text).published == "2021-03-02"

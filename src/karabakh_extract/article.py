@@ -273,7 +273,8 @@ def _published(text: str, parsed: _Parsed, lead: Optional[int], skip: tuple[Opti
     # 'Republished ...' / 'Updated ...' above 'Original Publication Date ...': the first publication
     # wins; a date under the headline is the story's, one above it may be the site's 'today' bar.
     headline = skip[0]
-    dated_lines.sort(key=lambda d: (bool(page_dates.REVISED_LABEL.match(d[1])), headline is not None and d[2] < headline))
+    dated_lines.sort(key=lambda d: (bool(page_dates.REVISED_LABEL.match(d[1])),
+                                    not (headline is not None and d[2] > headline and parsed.kinds[d[2]] in (Kind.DATE, Kind.BYLINE))))
     header_dates = [found for found, _, _ in dated_lines]
     markers = date_markers(text)
     if markers:
