@@ -508,3 +508,14 @@ def test_past_tense_month_day_ahead_of_the_anchor():
     assert v["the 13th of November"] == "2015-11-13"
     v = values("He had proclaimed the end of the state of emergency on July 26.", "2016-07-14")
     assert v["July 26"] == "2016-07-26"
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Ukraine to hold talks with Russia on Sunday", "2025-02-09"),
+    ("As Japan prepares to vote in Sunday's national election, the premier campaigned.", "2025-02-09"),
+    ("Russia agreed to hold talks on Sunday.", "2025-02-02"),
+    ("He flew to Paris to meet Macron on Sunday.", "2025-02-02"),
+    ("Concertgoers dive over a fence to take cover from gunfire on Sunday night.", "2025-02-02"),
+])
+def test_to_before_a_scheduling_verb(sentence, value):
+    assert [e.value for e in tag(sentence, TUESDAY) if "Sunday" in e.text] == [value]

@@ -286,6 +286,9 @@ def _forward_verdict(words: list[str], raw: list[str], i: int) -> Optional[bool]
         if word in _words("adjective_cue") and any(_is_past(w) or w in _words("hard_past") for w in words[:i]):
             return None                      # "they held the next round of talks on Sunday"
         return True
+    if word == "to" and after in _words("scheduled_verb") and i > 0 and words[i - 1] not in _words("not_before_to") \
+            and not any(_is_past(w) or w in _words("hard_past") for w in words[:i]):
+        return True                          # headline "Ukraine to hold talks Wednesday"; not "agreed to hold"
     if after and f"{word} {after}" in _words("forward_pair"):
         if word == "due" and i + 2 < len(words) and words[i + 2] not in _words("future_verb"):
             return None                                      # "due to shelling": because of
