@@ -324,3 +324,12 @@ def test_praise_verbs_attribute_the_quote_to_their_own_subject(blank_nlp):
     first, second = _quotes(blank_nlp, text, people={"Ivo Brandt": ["Brandt"]}, orgs={"Red Cross": []})
     assert first.speaker == "Ivo Brandt"
     assert second.speaker == "Red Cross"
+
+
+def test_he_said_after_a_sentence_where_someone_told_reporters(blank_nlp):
+    text = ("Ivo Brandt met the envoys on Monday. "
+            "Before leaving, Brandt told reporters that Lena Morozova had not called him. "
+            "\u201cWe have no trust in them. They are not sincere,\u201d he said.")
+    # the people records missed the bare surname: only the full-name mention is recorded
+    [quote] = _quotes(blank_nlp, text, people={"Lena Morozova": ["Morozova"], "Ivo Brandt": []})
+    assert quote.speaker == "Ivo Brandt"

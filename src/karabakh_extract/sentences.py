@@ -144,6 +144,13 @@ class NameIndex:
                     self.alias_to_name.setdefault(norm_name(alias), (record.name, kind))
                 for title in getattr(record, "titles", []) or []:
                     self.title_to_person.setdefault(norm_name(title), record.name)
+        # one word of one person's full name ('Phumtham' for Phumtham Wechayachai) when no other shares it
+        words: dict[str, set[str]] = {}
+        for record in records[ext.PEOPLE]:
+            for word in record.name.split():
+                if len(word) > 2 and word[:1].isupper():
+                    words.setdefault(word, set()).add(record.name)
+        self.person_by_word = {w: next(iter(n)) for w, n in words.items() if len(n) == 1}
 
     def within(self, start: int, end: int) -> list[Named]:
         i = bisect.bisect_left(self._starts, start)

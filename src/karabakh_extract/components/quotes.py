@@ -166,8 +166,10 @@ class SpeakerFinder:
         self.quoted = quoted                       # (open mark, close mark) of every quotation
         self.names = NameIndex(doc)
         self._previous_speaker: Optional[tuple[int, Optional[str]]] = None
+        self._current_open = 0                     # opening mark of the quotation being attributed
 
     def speaker_for(self, open_at: int, close_at: int) -> Optional[str]:
+        self._current_open = open_at
         first = self._sentence_index(open_at)
         last = self._sentence_index(close_at)
         sent_start, sent_end = self.sentences[first][0], self.sentences[last][1]
@@ -297,6 +299,8 @@ class SpeakerFinder:
             hit = self.names.alias_to_name.get(norm_name(tok.text))
             if hit and (tok.is_title or k == len(core) - 1):      # 'the Observatory', 'the coalition'
                 return hit[0]
+        if len(core) == 1 and core[0].text in self.names.person_by_word:
+            return self.names.person_by_word[core[0].text]      # a surname the people records missed
         if core and (_names_something(core) or core[-1].lower_ in ORG_HEADS):     # 'the army said'
             places = [m for m in inside if m.kind == "place"]
             text = _text_of(self.text, core)
@@ -310,8 +314,27 @@ class SpeakerFinder:
         if self._previous_speaker and self._previous_speaker[1] in self.names.person_names:
             if self._previous_speaker[0] >= self._sentence_index(pos) - PRONOUN_SENTENCE_REACH:
                 return self._previous_speaker[1]
+        opening = min(pos, self._current_open)
+        index = self._sentence_index(opening)
+        # 'Phumtham told reporters …. “…,” he said': the one who told, in the text just before
+        before = [(self.sentences[index][0], opening)] + ([self.sentences[index - 1]] if index > 0 else [])
+        for start, end in before:
+            found = self._reporting_subject(start, end)
+            found = self.names.person_by_word.get(found or "", found)
+            if found in self.names.person_names:
+                return found
         found = self.names.last_before(pos, "person")
         return found.name if found else None
+
+    def _reporting_subject(self, start: int, end: int) -> Optional[str]:
+        """Who reports in a sentence without quotation: the subject of its FIRST reporting verb
+        ('X told reporters that Y had not called')."""
+        tokens = self._tokens(start, end)
+        k = next((k for k in range(len(tokens)) if _is_reporting_verb(tokens, k)), None)
+        if not k:
+            return None
+        subject = _subject_chunk(tokens[:k], self.names)
+        return self._resolve(subject, first=False) if subject else None
 
     def _resolve_role_only(self, pos: int) -> Optional[str]:
         """An unnamed spokesman or statement speaks for the source quoted or named just before."""
