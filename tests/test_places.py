@@ -187,3 +187,8 @@ def test_name_tagged_person_more_often_than_place_is_not_a_place(blank_nlp, find
                 Span(doc, starts[2], starts[2] + 1, label="GPE")]
     finder(doc)
     assert getattr(doc._, ext.PLACES) == []
+
+
+def test_alternate_spelling_of_a_town_abroad_keeps_the_story_name(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "Troops in Nigeria freed the girls near Banki on Sunday.", ents=[("Banki", "GPE")])
+    assert "Banki" in places and places["Banki"].country_code is None

@@ -184,6 +184,8 @@ class PlaceFinder:
         accepted += list(self._listed_with_places(doc, accepted, org_spans))
         for cand in accepted:
             cand.entries = _disambiguate(cand.entries, mentioned)
+            if _foreign_alternate(cand, mentioned):
+                cand.entries = []  # "Banki" in a Nigeria story is not Krasnogorsk, Russia (an alternate name)
         return sorted(accepted, key=lambda c: c.start)
 
     def _features(self, doc: Doc) -> Iterable[PlaceCandidate]:
@@ -520,6 +522,17 @@ def _after_place_preposition(doc: Doc, ent: Span) -> bool:
             and doc[ent.end + 1].ent_type_ in ("PERSON", "ORG"):
         return False  # "new family in Indre Novikovaite and Osvaldas Novikovas"
     return len(ent) > 1 or ent[0].lower_ not in _person_words(doc)
+
+
+def _foreign_alternate(cand: PlaceCandidate, mentioned: set[str]) -> bool:
+    """A GeoNames town matched only through an alternate spelling, in a country the story never names,
+    while it names others: the name is kept as a place of unknown country rather than misplaced."""
+    if not cand.entries or not mentioned or "ner" in cand.evidence and not cand.entries:
+        return False
+    best = cand.entries[0]
+    if best.curated or best.country_code in mentioned or best.kind in ("country", "region"):
+        return False
+    return place_key(best.name) != place_key(cand.text) and cand.ner_label in NER_PLACE_LABELS | {"", "PERSON", "ORG"}
 
 
 def _grows_a_place(cand: PlaceCandidate) -> bool:
