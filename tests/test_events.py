@@ -423,3 +423,11 @@ def test_agreed_ceasefire_and_talks_to_start_under_a_mediation(blank_nlp):
 def test_agreed_to_cease_hostilities_is_a_truce(blank_nlp):
     [event] = _events(blank_nlp, "The government and the rebels agreed on Wednesday to cease hostilities after two years of war.")
     assert (event.type, event.status) == ("ceasefire", "agreed")
+
+
+def test_discussions_take_their_peace_context_from_the_sentence_before(blank_nlp):
+    text = ("Envoys of the two armies met in Oslo on ending the war. "
+            "They agreed to continue the discussions in the coming days.")
+    [event] = _events(blank_nlp, text)
+    assert (event.type, event.status) == ("talks", "planned")
+    assert event.text.startswith("They agreed to continue")

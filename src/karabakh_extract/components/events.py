@@ -210,7 +210,10 @@ class EventFinder:
             if not story.about_conflict():
                 return False                       # business or party-politics talks, not peace talks
             if doc[m.start].lower_ in NEEDS_PEACE_CONTEXT:
-                if not (words - {doc[m.start].lower_}) & PEACE_CONTEXT:
+                # the sentence, or for a definite mention the one before, speaks of peace: 'They met
+                # on the war. They agreed to continue the discussions.'
+                context = (words | story.sentence_words(m.sentence - 1)) if m.sentence and m.definite else words
+                if not (context - {doc[m.start].lower_}) & PEACE_CONTEXT:
                     return False                   # a summit about something else
                 if doc[m.start].lower_ not in MAIN_TALKS_WORDS and words & MAIN_TALKS_WORDS:
                     return False                   # "the talks are set, but discussions on a venue go on"
