@@ -381,6 +381,8 @@ def test_numeric_landmark_only_where_the_slash_form_is_the_name():
     "Ukraine has until Sunday to respond.",
     "Flights are suspended from Sunday.",
     "Until Sunday, flights are suspended.",
+    "They are all due in on Sunday, and that is when the hard work starts.",
+    "The phone was due for a March release, but leaks now suggest a launch on Sunday.",
     "Troops must withdraw by Sunday, the ministry said.",
 ])
 def test_forward_cue_lexicon_and_window(sentence):
@@ -519,3 +521,11 @@ def test_past_tense_month_day_ahead_of_the_anchor():
 ])
 def test_to_before_a_scheduling_verb(sentence, value):
     assert [e.value for e in tag(sentence, TUESDAY) if "Sunday" in e.text] == [value]
+
+
+def test_than_expected_is_no_forward_cue():
+    assert values("The US created fewer jobs than expected in December.", "2005-01-07") == {"December": "2004-12"}
+
+
+def test_remembrance_sunday_is_a_name():
+    assert values("A veteran at the Remembrance Sunday ceremony.", TUESDAY) == {}

@@ -179,11 +179,8 @@ class _Document:
     def _raw_sentence_start(self, pos: int) -> int:
         paragraph = self.text.rfind("\n\n", 0, pos)        # a headline is never one sentence with the body
         paragraph = paragraph + 2 if paragraph >= 0 else 0
-        if self.sentence_starts:
-            i = bisect.bisect_right(self.sentence_starts, pos) - 1
-            return max(self.sentence_starts[i] if i >= 0 else 0, paragraph)
-        cut = self.text.rfind(". ", 0, pos)
-        return max(cut + 2 if cut >= 0 else 0, paragraph)
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        return max(self.sentence_starts[i] if i >= 0 else 0, paragraph)
 
     def clause_before(self, pos: int) -> str:
         """The text before `pos` in its sentence, outside any quotation or clause closed before it."""
@@ -227,7 +224,8 @@ class _Document:
             if verdict is not None:
                 return verdict
             if len(words) - i <= 3 and (words[i] in _words("weak_forward_cue")
-                                        or " ".join(words[i - 1:i + 1]) in _words("weak_forward_cue")):
+                                        or " ".join(words[i - 1:i + 1]) in _words("weak_forward_cue")) \
+                    and not (i > 0 and (words[i - 1].isdigit() or words[i - 1].title() in calendar_names()[0])):
                 weak = not self.text.endswith(("'s", "\u2019s"), start, end)   # "reeling from Monday's attack"
         if weak and any(_is_present(words, i) for i in range(len(words))):
             return True
@@ -281,7 +279,8 @@ def _forward_verdict(words: list[str], raw: list[str], i: int) -> Optional[bool]
             return None          # "would have started Monday", "could not be reached Sunday": past
         return True
     if word in _words("forward_cue"):
-        if f"{word} {after}" in _words("forward_cue_exception"):
+        if f"{word} {after}" in _words("forward_cue_exception") \
+                or (i > 0 and f"{words[i - 1]} {word}" in _words("forward_cue_exception")):
             return None
         if word in _words("adjective_cue") and any(_is_past(w) or w in _words("hard_past") for w in words[:i]):
             return None                      # "they held the next round of talks on Sunday"
@@ -290,7 +289,7 @@ def _forward_verdict(words: list[str], raw: list[str], i: int) -> Optional[bool]
             and not any(_is_past(w) or w in _words("hard_past") for w in words[:i]):
         return True                          # headline "Ukraine to hold talks Wednesday"; not "agreed to hold"
     if after and f"{word} {after}" in _words("forward_pair"):
-        if word == "due" and i + 2 < len(words) and words[i + 2] not in _words("future_verb"):
+        if f"{word} {after}" == "due to" and i + 2 < len(words) and words[i + 2] not in _words("future_verb"):
             return None                                      # "due to shelling": because of
         return True
     return None
@@ -324,6 +323,7 @@ OPENING_CHARS = 16
 _ABBREVIATION_END = re.compile(
     r"(?:\b[ap]\.m\.|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Gen|Lt|Col|Maj|Sgt|Dr|Mr|Mrs|Ms|St|Gov|Sen|Rep"
     r"|Jr|Sr)\.)\s*$")
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]?\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
 _PART_OF_PERIOD = re.compile(
     rf"(?<![\w.])(?i:early|late|mid|(?:the{_GAP})?(?:end|beginning|start|middle){_GAP}of)(?:{_HYPHEN}|{_GAP})$")
 _CLAUSE_EDGE = re.compile(r"[\"\u201c\u201d?!;:()\u2014]")
@@ -802,7 +802,10 @@ def tag(text: str, anchor: Optional[str | dt.date] = None, *,
         anchor_date, hour = anchor, None
     else:
         anchor_date, hour = parse_anchor(anchor), anchor_hour(anchor)
-    doc = _Document(text=text or "", anchor=anchor_date, sentence_starts=sorted(sentence_starts),
+    text = text or ""
+    if not sentence_starts:                  # no sentence splitter: a stop, then a space or line break, then a capital
+        sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    doc = _Document(text=text, anchor=anchor_date, sentence_starts=sorted(sentence_starts),
                     ner_spans=list(ner_spans), late_in_day=hour is not None and hour >= LATE_HOUR)
     candidates = []
     for priority, rule in enumerate(_rules()):
