@@ -192,3 +192,9 @@ def test_name_tagged_person_more_often_than_place_is_not_a_place(blank_nlp, find
 def test_alternate_spelling_of_a_town_abroad_keeps_the_story_name(blank_nlp, finder):
     places, _ = run(blank_nlp, finder, "Troops in Nigeria freed the girls near Banki on Sunday.", ents=[("Banki", "GPE")])
     assert "Banki" in places and places["Banki"].country_code is None
+
+
+def test_place_tagged_start_of_a_person_name_is_not_a_place(blank_nlp, finder):
+    places, _ = run(blank_nlp, finder, "Myanmar leader Daw Khin Mya Thein spoke.",
+                    ents=[("Daw Khin", "GPE"), ("Mya Thein", "PERSON")])
+    assert "Daw Khin" not in places

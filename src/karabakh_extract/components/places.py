@@ -331,6 +331,9 @@ class PlaceFinder:
             evidence = {"ner"}
             if len(span) == 1 and span[0].lower_ in person_vote_words(doc):
                 evidence.add("surname")
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if nxt is not None and nxt.ent_type_ == "PERSON" and doc[span.end - 1].whitespace_ == " ":
+                evidence.add("surname")  # "Aung San" (GPE) + "Suu Kyi" (PERSON): one name NER cut in two
             yield PlaceCandidate(span.start_char, span.end_char, span.text, [], ner_label=ent.label_,
                                  evidence=evidence)
 
