@@ -185,7 +185,7 @@ class _Document:
     def clause_before(self, pos: int) -> str:
         """The text before `pos` in its sentence, outside any quotation or clause closed before it."""
         start = max(self.sentence_start(pos), pos - CONTEXT_CHARS)
-        return _CLAUSE_EDGE.split(self.text[start:pos])[-1]
+        return _CLAUSE_EDGE.split(_SCARE_QUOTE.sub(_blank, self.text[start:pos]))[-1]
 
     def words_before(self, pos: int, count: int = 8) -> list[str]:
         """Up to `count` lower-cased words before `pos`, within its sentence and outside any
@@ -274,6 +274,8 @@ def _forward_verdict(words: list[str], raw: list[str], i: int) -> Optional[bool]
         return None              # a Title Case word inside a sentence: a name or a headline ("Will Only Use")
     if word in _words("clause_break") or word in _words("hard_past"):
         return False
+    if i > 0 and words[i - 1] in ("was", "were") and word in _words("plan_participle"):
+        return False             # "the flight was scheduled to take off at 11:55 p.m. Sunday, but left late"
     if word in _words("future_modal") or word in _words("modal") or (word == "may" and raw[i] == "may"):
         if after == "have" or (after in ("not", "n't") and word in ("would", "could")):
             return None          # "would have started Monday", "could not be reached Sunday": past
@@ -293,6 +295,10 @@ def _forward_verdict(words: list[str], raw: list[str], i: int) -> Optional[bool]
             return None                                      # "due to shelling": because of
         return True
     return None
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
 
 
 def _is_present(words: list[str], i: int) -> bool:
@@ -326,7 +332,10 @@ _ABBREVIATION_END = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]?\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
 _PART_OF_PERIOD = re.compile(
     rf"(?<![\w.])(?i:early|late|mid|(?:the{_GAP})?(?:end|beginning|start|middle){_GAP}of)(?:{_HYPHEN}|{_GAP})$")
-_CLAUSE_EDGE = re.compile(r"[\"\u201c\u201d?!;:()\u2014]")
+_CLAUSE_EDGE = re.compile(r"[\"\u201c\u201d?!;()\u2014]|:(?!\d)")
+# A short quoted phrase with no punctuation inside is a name or a scare quote, not a quotation:
+# it does not end the clause ('revellers are expected to flock to Berlin's "party mile" on Sunday').
+_SCARE_QUOTE = re.compile(r"[\"\u201c][^\"\u201c\u201d.,!?;:\n]{1,40}[\"\u201d]")
 _WORD = re.compile(r"[a-z0-9\u00a9]+(?:['\u2019.][a-z]+)*|['\u2019]ll\b", re.IGNORECASE)
 
 
