@@ -431,3 +431,43 @@ def test_discussions_take_their_peace_context_from_the_sentence_before(blank_nlp
     [event] = _events(blank_nlp, text)
     assert (event.type, event.status) == ("talks", "planned")
     assert event.text.startswith("They agreed to continue")
+
+
+# -- wishes, proposals and topics are not truces agreed -------------------------------
+@pytest.mark.parametrize("text", [
+    "The president said he hoped a lasting ceasefire would be negotiated in the coming days.",
+    "The militants said they will only agree to a permanent ceasefire.",
+    "The envoy urged both armies to sign a truce before winter.",
+    "The government accepts the Norwegian proposal for a 30-day ceasefire.",
+])
+def test_a_wish_or_a_one_sided_yes_is_still_proposed(blank_nlp, text):
+    [event] = _events(blank_nlp, text)
+    assert event.status == "proposed"
+
+
+def test_agreed_to_renew_is_still_extended(blank_nlp):
+    [event] = _events(blank_nlp, "The warring sides agreed to renew a two-month truce expiring on Tuesday.")
+    assert event.status == "extended"
+
+
+def test_hostages_held_by_a_group_do_not_make_a_truce_hold(blank_nlp):
+    text = ("The sides signed a truce on Monday. Envoys met on the release of hostages held by the militia "
+            "and the truce in the south.")
+    [event] = _events(blank_nlp, text)
+    assert event.status == "agreed"
+
+
+def test_a_ceasefire_only_named_as_a_topic_is_not_reported(blank_nlp):
+    text = "Envoys may travel this week for meetings on the release of hostages and a ceasefire in the war."
+    assert _events(blank_nlp, text) == []
+
+
+def test_a_truce_talks_are_regarding_is_not_an_event(blank_nlp):
+    text = "Negotiations in Oslo regarding a ceasefire in the war were held on Friday."
+    assert [(e.type, e.status) for e in _events(blank_nlp, text)] == [("talks", "held")]
+
+
+def test_a_breakdown_in_negotiations_is_failed_talks(blank_nlp):
+    text = "Officials have not given up despite a recent breakdown in negotiations to end the war."
+    [event] = _events(blank_nlp, text)
+    assert (event.type, event.status) == ("talks", "failed")

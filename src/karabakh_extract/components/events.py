@@ -30,8 +30,11 @@ One Event per DISTINCT truce or round of talks, not one per sentence:
    text over headlines; date = the resolved date nearest that cue in that text;
    brokers, parties and the talks' location from patterns around the mentions
    (a capital as broker stands for its country: "Cairo-brokered" -> Egypt).
-   A truce no cue describes ("the truce with the rebels") is a deal made: agreed,
-   the least a reported truce must have reached; talks no
+   A one-word agreed cue after a modal or "to" ("would be negotiated", "urged them
+   to sign") or an acceptance of a proposal ("accepts the proposal for a truce")
+   leaves the truce proposed. A definite truce no cue describes ("the truce with the
+   rebels") is a deal made: agreed, the least a reported truce must have reached; an
+   indefinite one ("meetings on hostages and a ceasefire") is a topic, not reported; talks no
    cue describes ("open to talks") are not reported, nor are talks in stories
    that never speak of war or truce (trade talks are not peace talks).
 """
@@ -88,6 +91,12 @@ CITY_KINDS = frozenset(("city", "town", "region"))
 AGREEMENT_WORDS = frozenset(("deal", "agreement", "accord", "truce", "ceasefire", "cease-fire"))
 MAIN_TALKS_WORDS = frozenset(("talks", "negotiations"))
 CONTRAST_WORDS = frozenset(("but", "while", "whereas", "although", "though"))
+ACCEPT_CUES = frozenset(("accepted", "accepts", "accept", "endorsed", "approved", "agreed", "agree", "agrees"))
+PROPOSAL_NOUNS = frozenset(("proposal", "proposals", "offer", "plan", "initiative", "idea", "call", "calls"))
+MODALS = frozenset(("will", "would", "could", "might", "may", "should", "must", "can", "to", "'ll", "’ll"))
+MODAL_GAP_WORDS = frozenset(("be", "only", "also", "soon", "quickly", "eventually", "then", "still"))
+HOLD_CUES = frozenset(("held", "hold", "holds", "holding"))
+HELD_SOMEWHERE = frozenset(("by", "in", "at", "captive", "hostage", "prisoner"))
 SUBJECT_GAP_WORDS = frozenset(("has", "had", "have", "was", "is", "were", "officially", "formally", "effectively",
                                "now", "finally", "already", "abruptly", "effectively", "then", "also"))
 MAX_CROSS_CLAUSE_DISTANCE = 6
@@ -271,12 +280,20 @@ class EventFinder:
             for kind in kinds:
                 if kind == "ceasefire" and span.label_ in TRUCE_OBJECT_CUES and not _ends_a_truce(doc, story, span):
                     continue                        # 'a truce that ended the war': the war ended
+                if kind == "ceasefire" and span.label_ in HOLD_CUES and span.end < len(doc) \
+                        and doc[span.end].lower_ in HELD_SOMEWHERE:
+                    continue                        # 'hostages held by Hamas', 'talks held in Cairo' 
                 target = _nearest_mention(doc, story, mentions, kind, span.start)
                 shared = len(kinds) > 1 and len(span) == 1
                 if target is None or (shared and _other_type_nearer(mentions, target, span.start)):
                     continue                        # 'press for a truce in talks to be held': the talks are held
                 into = target.weak_cues if span.label_ in WEAK_CUES else target.cues
-                into.extend((rank, span.start) for k, rank in self.cue_table[span.label_] if k == kind)
+                ranks = [rank for k, rank in self.cue_table[span.label_] if k == kind]
+                if kind == "ceasefire" and _accepts_a_proposal(doc, span, target):
+                    ranks = [0]                     # 'Ukraine accepts US proposal for a cease-fire': one side's yes
+                elif kind == "ceasefire" and len(span) == 1 and _hypothetical(doc, span.start):
+                    ranks = [0 if r == 1 else r for r in ranks]    # 'would be negotiated', 'will only agree to': not yet
+                into.extend((rank, span.start) for rank in ranks)
         for sentence_mentions in by_sentence.values():
             _inherit_compared_cues(doc, story, sentence_mentions)
 
@@ -420,6 +437,22 @@ def _ends_a_truce(doc: Doc, story: StoryText, span: Span) -> bool:
     return after is None or after.is_punct or after.is_space or after.lower_ in INTRANSITIVE_FOLLOWERS
 
 
+def _accepts_a_proposal(doc: Doc, span: Span, target: Mention) -> bool:
+    """'accepted the proposal for a truce', 'backs a plan for a ceasefire': the truce is still proposed."""
+    if span.label_ not in ACCEPT_CUES or target.start <= span.end:
+        return False
+    return any(doc[i].lower_ in PROPOSAL_NOUNS for i in range(span.end, target.start))
+
+
+def _hypothetical(doc: Doc, token_index: int) -> bool:
+    """'a truce would be negotiated', 'it will only agree to', 'urged them to sign': a modal or
+    'to' before a one-word cue makes it a wish or a condition, not a step taken."""
+    i = token_index - 1
+    while i >= 0 and token_index - i <= 3 and doc[i].lower_ in MODAL_GAP_WORDS:
+        i -= 1
+    return i >= 0 and token_index - i <= 3 and doc[i].lower_ in MODALS
+
+
 def _negated(doc: Doc, token_index: int) -> bool:
     return any(doc[i].lower_ in NEGATORS for i in range(max(0, token_index - 2), token_index))
 
@@ -546,7 +579,9 @@ def describe(doc: Doc, story: StoryText, draft: Draft, drafts: list[Draft], name
     if rank < 0:
         if draft.type == "talks":
             return None                 # "open to talks": no round of talks reported
-        rank = ranks.index("agreed")   # a truce the story reports but no word dates in its life: a deal made
+        if not any(m.definite or m.headline for m in draft.mentions):
+            return None                 # "meetings on hostages and a ceasefire": a topic, not a truce reported
+        rank = ranks.index("agreed")   # "the truce with the rebels": a truce the story reports is a deal made
     evidence = _evidence_mention(draft, rank)
     start, end = _evidence_tokens(doc, story, evidence, draft, drafts)
     cue = next((i for r, i in evidence.cues if r == rank), evidence.start)
