@@ -471,3 +471,16 @@ def test_a_breakdown_in_negotiations_is_failed_talks(blank_nlp):
     text = "Officials have not given up despite a recent breakdown in negotiations to end the war."
     [event] = _events(blank_nlp, text)
     assert (event.type, event.status) == ("talks", "failed")
+
+
+def test_a_document_committing_sides_to_a_halt_in_hostilities_is_a_truce_agreed(blank_nlp):
+    text = "The declaration commits both sides to an immediate halt in hostilities, negotiators said."
+    [event] = _events(blank_nlp, text)
+    assert (event.type, event.status) == ("ceasefire", "agreed")
+
+
+def test_a_truce_committee_is_not_a_truce(blank_nlp):
+    text = ("The mission announced the formation of a truce committee. "
+            "A ceasefire reached on May 14 remains fragile, the mission said.")
+    [event] = _events(blank_nlp, text)
+    assert event.text.startswith("A ceasefire reached")
