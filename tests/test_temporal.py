@@ -501,14 +501,15 @@ def test_header_date_forms(text, value):
 
 
 def test_paired_months_share_the_year_of_the_second():
-    assert values("Rockets flew in May and July of 2016.", "2018-02-06") == {"May": "2016-05", "July of 2016": "2016-07"}
+    assert values("Rockets flew in May and July of 2016.", "2018-02-06") == {
+        "May": "2016-05", "July of 2016": "2016-07"}
     assert values("Launches between Feb. 7 and Feb. 14, 2016 failed.", "2018-02-06")["Feb. 7"] == "2016-02-07"
     assert values("Tests between February and September of last year.", "2018-02-06")["February"] == "2017-02"
 
 
 def test_past_tense_month_day_ahead_of_the_anchor():
-    v = values("After gunmen attacked the Bataclan nightclub in Paris and several other venues on the 13th of November, "
-               "the president spoke.", "2016-07-14")
+    v = values("After gunmen attacked the Bataclan nightclub in Paris and several other venues "
+               "on the 13th of November, the president spoke.", "2016-07-14")
     assert v["the 13th of November"] == "2015-11-13"
     v = values("He had proclaimed the end of the state of emergency on July 26.", "2016-07-14")
     assert v["July 26"] == "2016-07-26"

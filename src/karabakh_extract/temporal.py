@@ -41,8 +41,8 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from .data import load_tsv
 from .temporal_calendar import (  # noqa: F401  (re-exported: the calendar half of the date API)
-    MONTH_DAY_YEAR_WINDOW, anchor_hour, calendar_names, format_duration, iso_week, number_words, parse_anchor, parse_number,
-    resolve_month, resolve_month_day, resolve_weekday, shift_month, shift_value, time_units,
+    MONTH_DAY_YEAR_WINDOW, anchor_hour, calendar_names, format_duration, iso_week, number_words, parse_anchor,
+    parse_number, resolve_month, resolve_month_day, resolve_weekday, shift_month, shift_value, time_units,
 )
 
 NO_ANCHOR = "no publication date to resolve against"
@@ -714,6 +714,7 @@ def _rules() -> tuple[_Rule, ...]:
     relative = _alternation(_relative_phrases())
     sets = _alternation(_set_words())
     year_relation = rf"(?:(?P<yrel>(?i:last|this|next)){g}(?i:year)\b)"
+    year_or_relation = rf"(?:(?P<year>{_YEAR})|{year_relation})"      # "2016", "last year"
 
     def rx(pattern: str) -> re.Pattern:
         return re.compile(pattern)
@@ -727,16 +728,16 @@ def _rules() -> tuple[_Rule, ...]:
               _resolve_landmark_numeric, _accept_landmark_numeric),
         _Rule("month_day", rx(
             rf"{prefix_weekday}(?<![\w.]){month}{g}(?P<day>{_DAY})(?:{hy}(?P<day2>{_DAY}))?"
-            rf"(?:(?:,[^\S\n]{{0,2}}|{g})(?:(?P<year>{_YEAR})|{year_relation}))?(?(paren)[^\S\n]{{0,2}}\))"),
+            rf"(?:(?:,[^\S\n]{{0,2}}|{g}){year_or_relation})?(?(paren)[^\S\n]{{0,2}}\))"),
             _resolve_full_date),
         _Rule("day_month", rx(
             rf"{prefix_weekday}(?<![\w.,])(?:(?i:the){g})?(?P<day>{_DAY})(?:{hy}(?P<day2>{_DAY}))?{g}(?:of{g})?"
-            rf"{month}(?:(?:,[^\S\n]{{0,2}}|{g})(?:(?P<year>{_YEAR})|{year_relation}))?(?(paren)[^\S\n]{{0,2}}\))"),
+            rf"{month}(?:(?:,[^\S\n]{{0,2}}|{g}){year_or_relation})?(?(paren)[^\S\n]{{0,2}}\))"),
             _resolve_full_date),
         _Rule("month", rx(
             rf"(?<![\w.])(?:(?P<rel>(?i:last|next|this|past)){g}|(?P<mod>(?i:early|late|mid)(?:{hy}|{g})"
             rf"|(?i:the{g}(?:end|beginning|start|middle){g}of){g}))?"
-            rf"{month}(?:(?:,[^\S\n]{{0,2}}|{g})(?:of{g})?(?:(?P<year>{_YEAR})|{year_relation}))?(?P<poss>['\u2019]s\b)?"),
+            rf"{month}(?:(?:,[^\S\n]{{0,2}}|{g})(?:of{g})?{year_or_relation})?(?P<poss>['\u2019]s\b)?"),
             _resolve_month, _accept_month),
         _Rule("weekday", rx(
             rf"(?<![\w.])(?:(?P<rel>(?i:last|next|this{g}coming|coming|this|past)){g})?"
