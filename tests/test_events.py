@@ -484,3 +484,20 @@ def test_a_truce_committee_is_not_a_truce(blank_nlp):
             "A ceasefire reached on May 14 remains fragile, the mission said.")
     [event] = _events(blank_nlp, text)
     assert event.text.startswith("A ceasefire reached")
+
+
+def test_a_truce_between_other_parties_is_another_truce(blank_nlp):
+    text = ("A ceasefire between Ruritania and Freedonia took effect on Monday. "
+            "Separately, a ceasefire between Ruritania and Sylvania was announced on Tuesday.")
+    places = {"Ruritania": [], "Freedonia": [], "Sylvania": []}
+    first, second = _events(blank_nlp, text, places=places)
+    assert (first.status, first.parties) == ("took_effect", ["Ruritania", "Freedonia"])
+    assert (second.status, second.parties) == ("agreed", ["Ruritania", "Sylvania"])
+
+
+def test_the_truce_between_differently_named_sides_is_the_same_truce(blank_nlp):
+    text = ("A ceasefire between Ruritania and the Red Militia appeared to be holding on Wednesday. "
+            "Hours before the ceasefire between Ruritania and Sylvania took effect, jets struck the capital.")
+    places = {"Ruritania": [], "Sylvania": []}
+    [event] = _events(blank_nlp, text, places=places, orgs={"Red Militia": []})
+    assert event.status == "took_effect"

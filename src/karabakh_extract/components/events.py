@@ -17,7 +17,8 @@ One Event per DISTINCT truce or round of talks, not one per sentence:
    restatement updates the most recent real truce; a mention marked as another
    one ("two previous cease-fires", "a six-month truce" beside a two-month one,
    "a permanent ceasefire", "called for a ceasefire" beside an agreed one) starts
-   a new event; so does a truce dated to another year ("the 1994 ceasefire").
+   a new event; so does a truce dated to another year ("the 1994 ceasefire") and an
+   indefinite one between other sides ("a ceasefire between A and C" beside A and B).
    Talks merge when definite ("the talks") or when they report the same status
    (a lead restated lower down); "discussions", "dialogue", "mediation" beside
    "talks" in one sentence are those talks or a side matter, never another round;
@@ -129,6 +130,7 @@ class Mention:
     weak_cues: list[tuple[int, int]] = field(default_factory=list)   # 'in talks': status only if nothing else
     headline: bool = False
     quoted: bool = False            # inside quote marks: someone's words about a truce already reported
+    parties: frozenset = frozenset()  # 'between Israel and Hamas'
 
     @property
     def rank(self) -> int:
@@ -150,6 +152,10 @@ class Draft:
     @property
     def duration(self) -> Optional[str]:
         return next((m.duration for m in self.mentions if m.duration), None)
+
+    @property
+    def parties(self) -> frozenset:
+        return frozenset().union(*(m.parties for m in self.mentions))
 
 
 def _status_cues() -> dict[str, list[tuple[str, int]]]:
@@ -188,8 +194,10 @@ class EventFinder:
         if not mentions:
             return []
         self._attach_cues(doc, story, mentions)
-        drafts = group_mentions(mentions)
         names = NameIndex(doc)
+        for m in mentions:
+            m.parties = frozenset(_parties_between(doc, story, m, names))
+        drafts = group_mentions(mentions)
         return [e for e in (describe(doc, story, d, drafts, names) for d in drafts) if e is not None]
 
     # -- 1. mentions ----------------------------------------------------------
@@ -536,6 +544,12 @@ def _latest_real(drafts: list[Draft]) -> Draft:
 def _ceasefire_target(m: Mention, drafts: list[Draft]) -> Optional[Draft]:
     if not drafts:
         return None
+    if m.parties and not m.definite and any(d.parties for d in drafts):
+        same_parties = [d for d in drafts if d.parties == m.parties]
+        # 'a truce between Israel and Hezbollah' beside one between Israel and Hamas: another truce
+        # ('the ceasefire between Israel and Lebanon' may name the same one's sides otherwise)
+        if not same_parties:
+            return None
     if all(x.headline for x in drafts[-1].mentions) and not m.headline and not m.distinct:
         return drafts[-1]
     other_duration = m.duration and any(d.duration and d.duration != m.duration for d in drafts)
@@ -683,24 +697,33 @@ def _brokers(doc: Doc, story: StoryText, draft: Draft, drafts: list[Draft], name
     return countries
 
 
+def _parties_between(doc: Doc, story: StoryText, m: Mention, names: NameIndex) -> list[str]:
+    """'a truce between Israel and Hamas', 'a ceasefire agreement between A and B'."""
+    found: list[str] = []
+    s, e = story.ranges[m.sentence]
+    for i in range(m.end, min(e, m.end + 4)):
+        if doc[i].lower_ == "between":
+            for token_index in range(i + 1, min(e, i + 10)):
+                tok = doc[token_index]
+                if tok.text in CLAUSE_BOUNDARIES or tok.lower_ in ("over", "on", "in", "to", "for"):
+                    break
+                hit = names.within(tok.idx, tok.idx + len(tok.text))
+                if hit and hit[0].kind in ("place", "org"):
+                    _add(found, hit[0].name)
+                elif tok.is_title:
+                    country = country_of_demonym(tok.text)
+                    if country:
+                        _add(found, country.name)
+            break
+    return found
+
+
 def _parties(doc: Doc, story: StoryText, draft: Draft, names: NameIndex) -> list[str]:
     found: list[str] = []
     for m in draft.mentions:
         s, e = story.ranges[m.sentence]
-        for i in range(m.end, min(e, m.end + 4)):
-            if doc[i].lower_ == "between":
-                for token_index in range(i + 1, min(e, i + 10)):
-                    tok = doc[token_index]
-                    if tok.text in CLAUSE_BOUNDARIES or tok.lower_ in ("over", "on", "in", "to", "for"):
-                        break
-                    hit = names.within(tok.idx, tok.idx + len(tok.text))
-                    if hit and hit[0].kind in ("place", "org"):
-                        _add(found, hit[0].name)
-                    elif tok.is_title:
-                        country = country_of_demonym(tok.text)
-                        if country:
-                            _add(found, country.name)
-                break
+        for name in sorted(m.parties, key=lambda n: story.text.find(n, doc[m.start].idx)):
+            _add(found, name)
         for i in range(s, m.start):
             if doc[i].lower_ in PARTY_VERBS:
                 for n in _named_before(doc, names, i, s):
