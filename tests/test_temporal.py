@@ -382,6 +382,8 @@ def test_numeric_landmark_only_where_the_slash_form_is_the_name():
     "Flights are suspended from Sunday.",
     "Until Sunday, flights are suspended.",
     "Russia expects to finish the withdrawal by Sunday.",
+    "The foreign ministers of both countries on Sunday will meet in Geneva.",
+    "The leaders of the two rival factions on Sunday are to sign the accord.",
     "Revellers are expected to flock to Berlin's \"party mile\" on Sunday.",
     "The plane is scheduled to take off at 11:55 p.m. Sunday.",
     "They are all due in on Sunday, and that is when the hard work starts.",

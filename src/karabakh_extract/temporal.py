@@ -213,8 +213,9 @@ class _Document:
         Scans back up to FORWARD_WINDOW_WORDS words in the clause: a forward cue there wins,
         unless a reporting verb or a plain past form ("said", "was") sits between it and the
         date. A weak cue right before the date ("until", "by", "from", "as of") looks ahead
-        only with a present-tense or modal verb in the clause and no past form. A date that
-        opens its sentence looks at the verbs after it.
+        only with a present-tense or modal verb in the clause and no past form. A modal right
+        after the date counts ("the ministers on Wednesday will meet"); a date that opens its
+        sentence looks further on, to the first verb.
         """
         raw = _WORD.findall(self.clause_before(start))[-FORWARD_WINDOW_WORDS:]
         words = [w.lower() for w in raw]
@@ -229,6 +230,11 @@ class _Document:
                 weak = not self.text.endswith(("'s", "\u2019s"), start, end)   # "reeling from Monday's attack"
         if weak and any(_is_present(words, i) for i in range(len(words))):
             return True
+        following = self.words_after(end, 3)
+        if following and not self.text.endswith(("'s", "\u2019s"), start, end) and (
+                following[0] in _words("future_modal")
+                or (" ".join(following[:2]) in _words("forward_pair") and not _is_past(following[0]))):
+            return True                      # "the ministers on Wednesday will meet", "leaders on Sunday are to sign"
         if start - self.sentence_start(start) <= OPENING_CHARS:   # a sentence-opening date: look after it
             after = self.words_after(end, 10)
             for j, word in enumerate(after):
