@@ -496,7 +496,8 @@ def test_possessive_weekdays_and_weeks():
     ("KYIV, Ukraine, Feb. 1, 2021 (AP) —", "2021-02-01"), ("1 February 2021", "2021-02-01"),
     ("2021-02-01", "2021-02-01"), ("Feb 1st", "2022-02-01"), ("February 1st, 2021", "2021-02-01"),
     ("the 1st of February", "2022-02-01"), ("Monday, Feb. 1, 2021", "2021-02-01"),
-    ("Published 1st February 2021 at 10:00", "2021-02-01"),
+    ("Published 1st February 2021 at 10:00", "2021-02-01"), ("2021/02/01", "2021-02-01"),
+    ("1 Feb 2021", "2021-02-01"), ("Tuesday, February 2, 2021 at 3:00 PM", "2021-02-02"),
 ])
 def test_header_date_forms(text, value):
     assert [e.value for e in tag(text, "2022-03-01") if e.kind == "date"] == [value]

@@ -445,7 +445,7 @@ def _landmark_year(doc: _Document, end: int, month: int, day: int) -> Optional[i
 
 
 def _resolve_numeric_date(doc: _Document, m: re.Match) -> list[TemporalExpression]:
-    """'2023-09-24', '11/16/2020' (US order unless impossible or the other order is nearer the
+    """'2023-09-24', '2023/09/24', '11/16/2020' (US order unless impossible or the other order is nearer the
     anchor), '16.11.2020' (day first)."""
     if m["iso_year"]:
         value, reason = _safe(lambda: dt.date(int(m["iso_year"]), int(m["iso_month"]), int(m["iso_day"])).isoformat())
@@ -727,7 +727,7 @@ def _rules() -> tuple[_Rule, ...]:
 
     return (
         _Rule("iso_or_numeric_date", rx(
-            r"(?<![\w/.-])(?:(?P<iso_year>\d{4})-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)"
+            r"(?<![\w/.-])(?:(?P<iso_year>\d{4})(?P<isep>[-/])(?P<iso_month>\d\d)(?P=isep)(?P<iso_day>\d\d)"
             r"|(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}))(?![\w/-]|\.\d)"),
             _resolve_numeric_date),
         _Rule("landmark_numeric", rx(r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/]|\.\d)"),
