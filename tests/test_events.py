@@ -501,3 +501,11 @@ def test_the_truce_between_differently_named_sides_is_the_same_truce(blank_nlp):
     places = {"Ruritania": [], "Sylvania": []}
     [event] = _events(blank_nlp, text, places=places, orgs={"Red Militia": []})
     assert event.status == "took_effect"
+
+
+def test_the_talks_that_were_held_are_not_the_round_still_planned(blank_nlp):
+    text = ("The foreign ministers concluded talks in Oslo on Thursday on ending the war, saying that they "
+            "agreed to continue negotiations next month. "
+            "“We support peace talks wherever possible,” the host said after the talks.")
+    events = _events(blank_nlp, text)
+    assert sorted(e.status for e in events) == ["held", "planned"]

@@ -571,7 +571,9 @@ def _talks_target(m: Mention, drafts: list[Draft]) -> Optional[Draft]:
         return None
     latest = drafts[-1]
     if m.anaphor or m.definite:
-        return latest
+        # 'after the talks' (held) points at the round that was held, not at one still planned
+        same_status = [d for d in drafts if d.rank == m.rank] if m.rank >= 0 else []
+        return same_status[-1] if same_status else latest
     if all(x.headline for x in latest.mentions):
         return latest
     if m.rank < 0:
