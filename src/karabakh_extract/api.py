@@ -51,7 +51,8 @@ def prepare_doc(nlp: Language, decoded: DecodedInput, published: Optional[str]) 
     """Parse the page and tokenise its story view, with the date anchor set on the Doc."""
     page = parse_page(decoded.text)
     doc = nlp.tokenizer(story_view(decoded.text, page))  # not make_doc: long texts are chunked in process_docs
-    setattr(doc._, ext.PUBLISHED, _anchor(page, published).value)
+    # The full timestamp where known: a story filed late in the day reads "Tuesday" differently.
+    setattr(doc._, ext.PUBLISHED, published or page.published)
     return doc, page
 
 

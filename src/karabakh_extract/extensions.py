@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from .records import DateFact, Event, Figure, Organization, Person, Place, Quote, Record
 
-PUBLISHED = "kx_published"          # ISO date (YYYY-MM-DD) the relative dates resolve against, or None
+PUBLISHED = "kx_published"          # ISO 8601 date or datetime relative dates resolve against, or None
 PEOPLE = "kx_people"
 ORGANIZATIONS = "kx_organizations"
 PLACES = "kx_places"
