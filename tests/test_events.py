@@ -509,3 +509,23 @@ def test_the_talks_that_were_held_are_not_the_round_still_planned(blank_nlp):
             "“We support peace talks wherever possible,” the host said after the talks.")
     events = _events(blank_nlp, text)
     assert sorted(e.status for e in events) == ["held", "planned"]
+
+
+def test_an_aside_between_dashes_does_not_hide_the_truce(blank_nlp):
+    text = ("The truce \u2014 signed on Friday by both armies after five months of fighting \u2014 "
+            "was first shattered late Saturday by shelling.")
+    [event] = _events(blank_nlp, text)
+    assert event.status == "violated"
+
+
+def test_talks_to_be_mediated_are_planned(blank_nlp):
+    text = "Envoys called for the fighting to stop and for peace talks to be mediated by Oman."
+    [event] = _events(blank_nlp, text, places={"Oman": []})
+    assert (event.type, event.status, event.brokers) == ("talks", "planned", ["Oman"])
+
+
+def test_a_suspension_of_hostilities_that_broke_down(blank_nlp):
+    text = ("A suspension of hostilities was agreed last Saturday, "
+            "but it broke down quickly as both sides kept shelling.")
+    [event] = _events(blank_nlp, text)
+    assert event.status == "collapsed"

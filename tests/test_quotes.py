@@ -340,3 +340,14 @@ def test_expressed_optimism_that_quote_is_the_subjects(blank_nlp):
             "Lena Morozova expressed optimism on Friday that \u201cthe first meeting of ministers will bring a result.\u201d")
     first, second = _quotes(blank_nlp, text, people={"Ivo Brandt": ["Brandt"], "Lena Morozova": ["Morozova"]})
     assert second.speaker == "Lena Morozova"
+
+
+def test_a_one_word_name_in_quote_marks_is_not_a_quotation(blank_nlp):
+    text = "The fighter, who gave only the nom de guerre \u201cFalcon,\u201d said the truce was dead."
+    assert _quotes(blank_nlp, text) == []
+
+
+def test_plural_organisation_head_gives_a_speaker(blank_nlp):
+    text = "\u201cThe decision was taken after the talks,\u201d both foreign ministries said in a statement."
+    [quote] = _quotes(blank_nlp, text)
+    assert quote.speaker == "both foreign ministries"

@@ -91,6 +91,7 @@ CLAUSE_BOUNDARIES = frozenset((",", ";", ":", "—", "–", "(", ")", "--"))
 CITY_KINDS = frozenset(("city", "town", "region"))
 AGREEMENT_WORDS = frozenset(("deal", "agreement", "accord", "truce", "ceasefire", "cease-fire"))
 MAIN_TALKS_WORDS = frozenset(("talks", "negotiations"))
+DASHES = frozenset(("—", "–", "--"))
 CONTRAST_WORDS = frozenset(("but", "while", "whereas", "although", "though"))
 ACCEPT_CUES = frozenset(("accepted", "accepts", "accept", "endorsed", "approved", "agreed", "agree", "agrees"))
 PROPOSAL_NOUNS = frozenset(("proposal", "proposals", "offer", "plan", "initiative", "idea", "call", "calls"))
@@ -299,8 +300,8 @@ class EventFinder:
                 ranks = [rank for k, rank in self.cue_table[span.label_] if k == kind]
                 if kind == "ceasefire" and _accepts_a_proposal(doc, span, target):
                     ranks = [0]                     # 'Ukraine accepts US proposal for a cease-fire': one side's yes
-                elif kind == "ceasefire" and len(span) == 1 and _hypothetical(doc, span.start):
-                    ranks = [0 if r == 1 else r for r in ranks]    # 'would be negotiated', 'will only agree to': not yet
+                elif len(span) == 1 and _hypothetical(doc, span.start):
+                    ranks = [0 if r == 1 else r for r in ranks]    # 'would be negotiated', 'talks to be mediated': not yet
                 into.extend((rank, span.start) for rank in ranks)
         for sentence_mentions in by_sentence.values():
             _inherit_compared_cues(doc, story, sentence_mentions)
@@ -427,6 +428,8 @@ def _modifies_other_noun(doc: Doc, span: Span, story: StoryText) -> bool:
 def _ends_a_truce(doc: Doc, story: StoryText, span: Span) -> bool:
     """'ending a months-long ceasefire' (the truce is the object) or 'the truce has ended'
     (nothing follows but a time or a clause break); not 'a truce that ended six weeks of war'."""
+    if story.trigger_at(span.start):
+        return False                                # 'suspension of hostilities' names the truce itself
     i = span.end
     while i < len(doc) and i - span.end <= MAX_MODIFIER_SCAN and doc[i].text not in CLAUSE_BOUNDARIES:
         if story.trigger_at(i):
@@ -477,6 +480,10 @@ def _nearest_mention(doc: Doc, story: StoryText, mentions: list[Mention], kind: 
     pool = in_clause or [m for m in same_type if 0 < m.start - cue <= MAX_CROSS_CLAUSE_DISTANCE]
     if not pool and _points_back(doc, cue):
         pool = [m for m in same_type if 0 < cue - m.start <= MAX_BACK_REFERENCE_DISTANCE]
+    if not pool and clause[0] > 0 and doc[clause[0] - 1].text in DASHES:
+        # 'The truce — signed on Friday by both sides — was shattered': the subject before the aside
+        pool = [m for m in same_type if m.start < cue and doc[min(len(doc) - 1, story.clause_of(
+            m.start, m.sentence)[1])].text in DASHES]
     if not pool:
         return None
     return min(pool, key=lambda m: (abs(m.start - cue), m.start))

@@ -144,7 +144,7 @@ def is_scare_quote(inner: str) -> bool:
         return _looks_like_title(words)
     stripped = inner.strip()
     first = next((c for c in stripped if c.isalpha()), "")
-    return not (first.isupper() and stripped[-1:] in ".!?,")
+    return not (first.isupper() and stripped[-1:] in ".!?," and len(words) > 1)     # 'nom de guerre "Khokhol,"' 
 
 
 def _looks_like_title(words: list[str]) -> bool:
