@@ -351,3 +351,9 @@ def test_plural_organisation_head_gives_a_speaker(blank_nlp):
     text = "\u201cThe decision was taken after the talks,\u201d both foreign ministries said in a statement."
     [quote] = _quotes(blank_nlp, text)
     assert quote.speaker == "both foreign ministries"
+
+
+def test_an_unnamed_official_keeps_the_role_word_after_a_demonym(blank_nlp):
+    text = "\u201cThe agreement comes as a result of our efforts,\u201d said the top Egyptian official."
+    [quote] = _quotes(blank_nlp, text)
+    assert quote.speaker == "top Egyptian official"

@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 
 from .. import extensions as ext
 from ..data import load_json
+from ..gazetteer import is_demonym
 from ..records import Quote
 from ..sentences import NameIndex, norm_name, sentence_spans
 
@@ -303,6 +304,7 @@ class SpeakerFinder:
             return self.names.person_by_word[core[0].text]      # a surname the people records missed
         if core and (_names_something(core) or core[-1].lower_ in ORG_HEADS):     # 'the army said'
             places = [m for m in inside if m.kind == "place"]
+            core = _with_role_after_demonym(tokens, core)   # 'the top Egyptian official', not 'top Egyptian'
             text = _text_of(self.text, core)
             if len(places) == 1 and norm_name(self.text[places[0].start:places[0].end]) == norm_name(text):
                 return places[0].name
@@ -470,6 +472,14 @@ def _is_modifier(doc: Doc, named) -> bool:
         return True
     return (after.is_alpha and after.text.islower() and after.lower_ not in MODIFIER_BREAKS
             and after.lower_ not in REPORTING_VERBS)
+
+
+def _with_role_after_demonym(tokens: list, core: list) -> list:
+    """A core that ends in a demonym lost its noun: give back the role word after it."""
+    if not core or not is_demonym(core[-1].text):
+        return core
+    following = [t for t in tokens if t.i == core[-1].i + 1]
+    return core + following if following and following[0].lower_ in ROLE_NOUNS else core
 
 
 def _trailing_name(tokens: list) -> list:
