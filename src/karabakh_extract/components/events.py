@@ -269,42 +269,54 @@ class EventFinder:
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
-        matches = [Span(doc, s, e, label=k) for k, s, e in self.cues(doc)]
-        matches += self._hyphenated_cues(doc, by_sentence, story)
-        # a cue counts only for the types the sentence mentions, so 'set to begin' (a truce's
-        # cue) cannot hide 'set to' from talks when no truce is in the sentence; then the
-        # longest cue wins ('ended without' over 'ended')
-        usable = []
-        for span in matches:
-            sentence = story.sentence_of(span.start)
-            kinds = {m.type for m in by_sentence.get(sentence, ())}
-            if any(k in kinds for k, _ in self.cue_table.get(span.label_, ())):
-                usable.append(span)
-        for span in filter_spans(usable):
-            sentence = story.sentence_of(span.start)
+        for span in self._usable_cues(doc, story, by_sentence):
             if _modifies_other_noun(doc, span, story) or _negated(doc, span.start):
                 continue                            # 'their shattered homes', 'has not been violated'
-            mentions = by_sentence[sentence]
+            sentence_mentions = by_sentence[story.sentence_of(span.start)]
             kinds = {k for k, _ in self.cue_table[span.label_]}
             for kind in kinds:
-                if kind == "ceasefire" and span.label_ in TRUCE_OBJECT_CUES and not _ends_a_truce(doc, story, span):
-                    continue                        # 'a truce that ended the war': the war ended
-                if kind == "ceasefire" and span.label_ in HOLD_CUES and span.end < len(doc) \
-                        and doc[span.end].lower_ in HELD_SOMEWHERE:
-                    continue                        # 'hostages held by Hamas', 'talks held in Cairo' 
-                target = _nearest_mention(doc, story, mentions, kind, span.start)
+                if not _cue_fits(doc, story, span, kind):
+                    continue
+                target = _nearest_mention(doc, story, sentence_mentions, kind, span.start)
                 shared = len(kinds) > 1 and len(span) == 1
-                if target is None or (shared and _other_type_nearer(mentions, target, span.start)):
+                if target is None or (shared and _other_type_nearer(sentence_mentions, target, span.start)):
                     continue                        # 'press for a truce in talks to be held': the talks are held
                 into = target.weak_cues if span.label_ in WEAK_CUES else target.cues
-                ranks = [rank for k, rank in self.cue_table[span.label_] if k == kind]
-                if kind == "ceasefire" and _accepts_a_proposal(doc, span, target):
-                    ranks = [0]                     # 'Ukraine accepts US proposal for a cease-fire': one side's yes
-                elif len(span) == 1 and _hypothetical(doc, span.start):
-                    ranks = [0 if r == 1 else r for r in ranks]    # 'would be negotiated', 'talks to be mediated': not yet
-                into.extend((rank, span.start) for rank in ranks)
+                into.extend((rank, span.start) for rank in self._ranks(doc, span, kind, target))
         for sentence_mentions in by_sentence.values():
             _inherit_compared_cues(doc, story, sentence_mentions)
+
+    def _usable_cues(self, doc: Doc, story: "StoryText", by_sentence: dict) -> list[Span]:
+        """Cue spans for the types their sentence mentions, so 'set to begin' (a truce's cue)
+        cannot hide 'set to' from talks when no truce is in the sentence; then the longest
+        cue wins ('ended without' over 'ended')."""
+        matches = [Span(doc, s, e, label=k) for k, s, e in self.cues(doc)]
+        matches += self._hyphenated_cues(doc, by_sentence, story)
+        usable = []
+        for span in matches:
+            kinds = {m.type for m in by_sentence.get(story.sentence_of(span.start), ())}
+            if any(k in kinds for k, _ in self.cue_table.get(span.label_, ())):
+                usable.append(span)
+        return filter_spans(usable)
+
+    def _ranks(self, doc: Doc, span: Span, kind: str, target: Mention) -> list[int]:
+        """The statuses a cue gives, lowered to 'proposed' for a wish or a one-sided yes."""
+        ranks = [rank for k, rank in self.cue_table[span.label_] if k == kind]
+        if kind == "ceasefire" and _accepts_a_proposal(doc, span, target):
+            return [0]                              # 'Ukraine accepts US proposal for a cease-fire'
+        if len(span) == 1 and _hypothetical(doc, span.start):
+            return [0 if r == 1 else r for r in ranks]     # 'would be negotiated', 'talks to be mediated'
+        return ranks
+
+
+def _cue_fits(doc: Doc, story: "StoryText", span: Span, kind: str) -> bool:
+    """Cues that speak of a truce only in some uses: 'ended' (the truce must be what ends),
+    'held' (not 'hostages held by Hamas', 'talks held in Cairo')."""
+    if kind != "ceasefire":
+        return True
+    if span.label_ in TRUCE_OBJECT_CUES and not _ends_a_truce(doc, story, span):
+        return False
+    return not (span.label_ in HOLD_CUES and span.end < len(doc) and doc[span.end].lower_ in HELD_SOMEWHERE)
 
 
 # -- the story's sentences and clauses ------------------------------------------
