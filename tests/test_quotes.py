@@ -357,3 +357,10 @@ def test_an_unnamed_official_keeps_the_role_word_after_a_demonym(blank_nlp):
     text = "\u201cThe agreement comes as a result of our efforts,\u201d said the top Egyptian official."
     [quote] = _quotes(blank_nlp, text)
     assert quote.speaker == "top Egyptian official"
+
+
+def test_a_possessive_before_a_verb_form_makes_it_a_modifier(blank_nlp):
+    text = ("\u201cWe will not sign,\u201d said Ivo Brandt. Later the minister Lena Morozova told reporters that "
+            "\u201cwe have decided to suspend the decree\u201d in view of the militia\u2019s stated position.")
+    first, second = _quotes(blank_nlp, text, people={"Ivo Brandt": ["Brandt"], "Lena Morozova": ["Morozova"]})
+    assert second.speaker == "Lena Morozova"

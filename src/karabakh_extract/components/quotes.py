@@ -67,6 +67,7 @@ TITLE_SMALL_WORDS = frozenset("a an the of and or in on at for to from with by".
 MAX_ATTRIBUTION_TOKENS = 14
 PRONOUN_SENTENCE_REACH = 2
 # words after a name that end the name's phrase rather than show it modifies a noun
+POSSESSIVE_MARKS = frozenset(("'s", "’s"))     # "the ELN's stated position"
 CONJUNCTIONS = frozenset(("and", "but", "or", "then", "also"))
 MODIFIER_BREAKS = frozenset(("and", "or", "but", "who", "whose", "which", "has", "had", "have", "was", "is", "will",
                              "would", "also", "later", "earlier", "then", "in", "on", "at", "of", "to", "for",
@@ -379,8 +380,9 @@ def _is_reporting_verb(tokens: list, k: int) -> bool:
 
 
 def _is_adjective_use(tokens: list, k: int) -> bool:
-    """'the agreed number', 'a claimed 200': a determiner before the verb makes it a modifier."""
-    return k > 0 and tokens[k - 1].lower_ in DETERMINERS and tokens[k].lower_ != "according"
+    """'the agreed number', 'the group's stated aim': a determiner or possessive before the verb
+    makes it a modifier."""
+    return k > 0 and tokens[k - 1].lower_ in DETERMINERS | POSSESSIVE_MARKS and tokens[k].lower_ != "according"
 
 
 def _aux_trimmed(tokens: list) -> list:
