@@ -529,3 +529,17 @@ def test_a_suspension_of_hostilities_that_broke_down(blank_nlp):
             "but it broke down quickly as both sides kept shelling.")
     [event] = _events(blank_nlp, text)
     assert event.status == "collapsed"
+
+
+def test_a_numbered_round_is_not_the_new_round_planned(blank_nlp):
+    text = ("The truce expired on Tuesday, ahead of the start of a new round of talks on the war. "
+            "Oslo hosted the fifth round of talks between the government and the rebels.")
+    events = [e for e in _events(blank_nlp, text) if e.type == "talks"]
+    assert sorted(e.status for e in events) == ["held", "planned"]
+
+
+def test_the_same_numbered_round_mentioned_twice_is_one_round(blank_nlp):
+    text = ("Officials will meet the rebels next week for a second round of talks to end the war. "
+            "“The second round of talks is set for July 30,” an official said.")
+    [event] = _events(blank_nlp, text)
+    assert event.status == "planned"

@@ -91,6 +91,8 @@ CLAUSE_BOUNDARIES = frozenset((",", ";", ":", "—", "–", "(", ")", "--"))
 CITY_KINDS = frozenset(("city", "town", "region"))
 AGREEMENT_WORDS = frozenset(("deal", "agreement", "accord", "truce", "ceasefire", "cease-fire"))
 MAIN_TALKS_WORDS = frozenset(("talks", "negotiations"))
+ORDINALS = frozenset(("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                      "tenth", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"))
 DASHES = frozenset(("—", "–", "--"))
 CONTRAST_WORDS = frozenset(("but", "while", "whereas", "although", "though"))
 ACCEPT_CUES = frozenset(("accepted", "accepts", "accept", "endorsed", "approved", "agreed", "agree", "agrees"))
@@ -132,6 +134,7 @@ class Mention:
     headline: bool = False
     quoted: bool = False            # inside quote marks: someone's words about a truce already reported
     parties: frozenset = frozenset()  # 'between Israel and Hamas'
+    ordinal: Optional[str] = None     # 'the fifth round of talks'
 
     @property
     def rank(self) -> int:
@@ -410,6 +413,9 @@ def _read_modifiers(doc: Doc, story: StoryText, m: Mention) -> None:
         modifiers & {"two", "three", "several", "many", "multiple", "both", "numerous"} | DISTINCT_MODIFIERS))
     if m.type == "talks" and any(w in modifiers for w in ("round", "second", "third", "next", "new", "another")):
         m.distinct = m.distinct or "round" not in modifiers
+    if m.type == "talks":
+        words = [t.lower_ for t in doc[m.start:m.end]] + seen    # 'the fifth round of talks'
+        m.ordinal = next((w for w in words if w in ORDINALS), None)
     text = doc[i + 1:m.start].text if i + 1 < m.start else ""
     found = _DURATION.search(text.replace(" - ", "-").replace(" -", "-").replace("- ", "-"))
     m.duration = found.group(0).lower() if found else None
@@ -589,6 +595,12 @@ def _talks_target(m: Mention, drafts: list[Draft]) -> Optional[Draft]:
     if not drafts:
         return None
     latest = drafts[-1]
+    if m.ordinal:                      # 'a new round' then 'the fifth round': rounds apart unless numbered alike
+        numbered = [d for d in drafts if any(x.ordinal == m.ordinal for x in d.mentions)]
+        if numbered:
+            return numbered[-1]
+        if any(x.ordinal or x.distinct for x in latest.mentions):
+            return None
     if m.anaphor or m.definite:
         # 'after the talks' (held) points at the round that was held, not at one still planned
         same_status = [d for d in drafts if d.rank == m.rank] if m.rank >= 0 else []
