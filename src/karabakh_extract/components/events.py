@@ -20,8 +20,9 @@ One Event per DISTINCT truce or round of talks, not one per sentence:
    a new event; so does a truce dated to another year ("the 1994 ceasefire") and an
    indefinite one between other sides ("a ceasefire between A and C" beside A and B).
    Talks merge when definite ("the talks") or when they report the same status
-   (a lead restated lower down); "discussions", "dialogue", "mediation" beside
-   "talks" in one sentence are those talks or a side matter, never another round;
+   (a lead restated lower down), numbered rounds only with the same number;
+   "discussions", "dialogue", "mediation" beside "talks" in one sentence are
+   those talks or a side matter, never another round;
    a mention inside quote marks never starts an event when one of its type exists;
    headline mentions merge into the story's first event of their type;
 3. describe each event: status = the furthest step its mentions report
@@ -34,10 +35,10 @@ One Event per DISTINCT truce or round of talks, not one per sentence:
    A one-word agreed cue after a modal or "to" ("would be negotiated", "urged them
    to sign") or an acceptance of a proposal ("accepts the proposal for a truce")
    leaves the truce proposed. A definite truce no cue describes ("the truce with the
-   rebels") is a deal made: agreed, the least a reported truce must have reached; an
-   indefinite one ("meetings on hostages and a ceasefire") is a topic, not reported; talks no
-   cue describes ("open to talks") are not reported, nor are talks in stories
-   that never speak of war or truce (trade talks are not peace talks).
+   rebels") is a deal made: agreed, the least a reported truce must have reached;
+   an indefinite one ("meetings on hostages and a ceasefire") is a topic, not
+   reported. Talks no cue describes ("open to talks") are not reported, nor are
+   talks in stories that never speak of war or truce (trade talks are not peace talks).
 """
 from __future__ import annotations
 
