@@ -421,7 +421,8 @@ def test_agreed_ceasefire_and_talks_to_start_under_a_mediation(blank_nlp):
 
 
 def test_agreed_to_cease_hostilities_is_a_truce(blank_nlp):
-    [event] = _events(blank_nlp, "The government and the rebels agreed on Wednesday to cease hostilities after two years of war.")
+    text = "The government and the rebels agreed on Wednesday to cease hostilities after two years of war."
+    [event] = _events(blank_nlp, text)
     assert (event.type, event.status) == ("ceasefire", "agreed")
 
 

@@ -337,7 +337,8 @@ def test_he_said_after_a_sentence_where_someone_told_reporters(blank_nlp):
 
 def test_expressed_optimism_that_quote_is_the_subjects(blank_nlp):
     text = ("\u201cWe will not stop until the war ends,\u201d said Ivo Brandt. "
-            "Lena Morozova expressed optimism on Friday that \u201cthe first meeting of ministers will bring a result.\u201d")
+            "Lena Morozova expressed optimism on Friday that "
+            "\u201cthe first meeting of ministers will bring a result.\u201d")
     first, second = _quotes(blank_nlp, text, people={"Ivo Brandt": ["Brandt"], "Lena Morozova": ["Morozova"]})
     assert second.speaker == "Lena Morozova"
 

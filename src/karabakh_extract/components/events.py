@@ -109,8 +109,10 @@ MAX_BACK_REFERENCE_DISTANCE = 25
 MAX_MODIFIER_SCAN = 6
 MAX_TALKS_OBJECT_GAP = 8
 _DURATION = re.compile(r"\b(?:\w+-(?:hour|day|week|month|year)|(?:hour|day|week|month|year)-long)\b")
-_BROKERED_BY_HYPHEN = re.compile(r"(?<![\w.])(?!(?:A|An|The)\b)((?:[A-Z][\w.’']*)(?:[ -][A-Z][\w.’']*)*)[- ](?:brokered|mediated|engineered|sponsored|negotiated)\b")
-_BROKER_BEFORE_AND = re.compile(r"(?<![\w.])([A-Z][\w.’']*)- and (?=[A-Z][\w.’']*-(?:brokered|mediated|sponsored|negotiated)\b)")
+_BROKER_SUFFIX = r"(?:brokered|mediated|engineered|sponsored|negotiated)\b"
+_BROKERED_BY_HYPHEN = re.compile(r"(?<![\w.])(?!(?:A|An|The)\b)((?:[A-Z][\w.’']*)(?:[ -][A-Z][\w.’']*)*)[- ]"
+                                 + _BROKER_SUFFIX)                       # 'U.S.-brokered', 'U.S.-Russian brokered'
+_BROKER_BEFORE_AND = re.compile(r"(?<![\w.])([A-Z][\w.’']*)- and (?=[A-Z][\w.’']*-" + _BROKER_SUFFIX + ")")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _ISO_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 _TERMINAL = tuple('.!?"”’)…')
