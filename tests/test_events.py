@@ -544,3 +544,25 @@ def test_the_same_numbered_round_mentioned_twice_is_one_round(blank_nlp):
             "“The second round of talks is set for July 30,” an official said.")
     [event] = _events(blank_nlp, text)
     assert event.status == "planned"
+
+
+def test_evidence_is_where_the_story_introduces_the_event_status_its_latest_word(blank_nlp):
+    text = ("Ruritania and Freedonia agreed to a ceasefire on Monday after a week of shelling. "
+            "By Wednesday the truce had collapsed, officials said.")
+    [event] = _events(blank_nlp, text, dates={"Monday": "2021-03-01", "Wednesday": "2021-03-03"})
+    assert event.status == "collapsed"
+    assert event.text.startswith("Ruritania and Freedonia agreed to a ceasefire")
+    assert event.date == "2021-03-03"
+
+
+def test_a_photo_caption_never_introduces_the_event(blank_nlp):
+    caption = "TRUCE. Families walk home during the truce, March 1."
+    text = caption + "\n\nThe two sides agreed on Monday to extend the truce by three days, mediators said."
+    doc_captions = [[0, len(caption)]]
+    doc = blank_nlp(text)
+    for key in (ext.PEOPLE, ext.PLACES, ext.ORGANIZATIONS, ext.DATES):
+        setattr(doc._, key, [])
+    setattr(doc._, ext.CAPTIONS, doc_captions)
+    [event] = EventFinder(blank_nlp, "karabakh_events").find(doc)
+    assert event.status == "extended"
+    assert event.text.startswith("The two sides agreed on Monday to extend the truce")

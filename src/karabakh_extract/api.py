@@ -53,6 +53,7 @@ def prepare_doc(nlp: Language, decoded: DecodedInput, published: Optional[str]) 
     doc = nlp.tokenizer(story_view(decoded.text, page))  # not make_doc: long texts are chunked in process_docs
     # The full timestamp where known: a story filed late in the day reads "Tuesday" differently.
     setattr(doc._, ext.PUBLISHED, published or page.published)
+    setattr(doc._, ext.CAPTIONS, page.captions)
     return doc, page
 
 

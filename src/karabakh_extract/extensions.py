@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from .records import DateFact, Event, Figure, Organization, Person, Place, Quote, Record
 
 PUBLISHED = "kx_published"          # ISO 8601 date or datetime relative dates resolve against, or None
+CAPTIONS = "kx_captions"            # [[start, end], ...] photo-caption regions of the story view (facts count, not body)
 PEOPLE = "kx_people"
 ORGANIZATIONS = "kx_organizations"
 PLACES = "kx_places"
@@ -54,10 +55,20 @@ def _published_setter(doc: Doc, value: Optional[str]) -> None:
     doc.user_data[_USER_DATA_PREFIX + PUBLISHED] = value
 
 
+def _captions_getter(doc: Doc) -> list:
+    return doc.user_data.get(_USER_DATA_PREFIX + CAPTIONS, [])
+
+
+def _captions_setter(doc: Doc, regions: list) -> None:
+    doc.user_data[_USER_DATA_PREFIX + CAPTIONS] = [[int(s), int(e)] for s, e in regions]
+
+
 def register_extensions() -> None:
     """Register every extension once; safe to call from any component factory."""
     if not Doc.has_extension(PUBLISHED):
         Doc.set_extension(PUBLISHED, getter=_published_getter, setter=_published_setter)
+    if not Doc.has_extension(CAPTIONS):
+        Doc.set_extension(CAPTIONS, getter=_captions_getter, setter=_captions_setter)
     for name, record_cls in RECORD_EXTENSIONS.items():
         if not Doc.has_extension(name):
             getter, setter = _record_list_property(name, record_cls)

@@ -632,13 +632,14 @@ def describe(doc: Doc, story: StoryText, draft: Draft, drafts: list[Draft], name
         if not any(m.definite or m.headline for m in draft.mentions):
             return None                 # "meetings on hostages and a ceasefire": a topic, not a truce reported
         rank = ranks.index("agreed")   # "the truce with the rebels": a truce the story reports is a deal made
-    evidence = _evidence_mention(draft, rank)
-    start, end = _evidence_tokens(doc, story, evidence, draft, drafts)
-    cue = next((i for r, i in evidence.cues if r == rank), evidence.start)
+    deciding = _evidence_mention(draft, rank)
+    d_start, d_end = _evidence_tokens(doc, story, deciding, draft, drafts)
+    cue = next((i for r, i in deciding.cues if r == rank), deciding.start)
+    start, end = _evidence_tokens(doc, story, _introducing_mention(doc, draft), draft, drafts)
     return Event(
         type=draft.type,
         status=ranks[rank],
-        date=_date_near(doc, story, start, end, cue),
+        date=_date_near(doc, story, d_start, d_end, cue),
         brokers=_brokers(doc, story, draft, drafts, names),
         parties=_parties(doc, story, draft, names),
         location=_location(doc, story, draft, names) if draft.type == "talks" else None,
@@ -646,6 +647,20 @@ def describe(doc: Doc, story: StoryText, draft: Draft, drafts: list[Draft], name
         start=doc[start].idx,
         end=doc[end - 1].idx + len(doc[end - 1].text),
     )
+
+
+def _introducing_mention(doc: Doc, draft: Draft) -> Mention:
+    """Where the story introduces the event (its first mention outside headline and photo
+    captions): the text an analyst cites as evidence, while status and date come from the
+    story's latest word on it."""
+    captions = getattr(doc._, ext.CAPTIONS, None) or []
+
+    def in_caption(m: Mention) -> bool:
+        char = doc[m.start].idx
+        return any(start <= char < end for start, end in captions)
+
+    body = [m for m in draft.mentions if not m.headline]
+    return next((m for m in body if not in_caption(m)), (body or draft.mentions)[0])
 
 
 def _evidence_mention(draft: Draft, rank: int) -> Mention:
