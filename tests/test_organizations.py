@@ -171,3 +171,18 @@ def test_single_word_the_story_also_writes_in_lowercase_is_not_an_organization(b
     orgs = run(blank_nlp, finders, "Authorities said the road was shut, and authorities reopened it.",
                ents=[("Authorities", "ORG")])
     assert orgs == {}
+
+
+def test_body_named_after_a_place_keeps_its_own_words(blank_nlp, finders):
+    orgs = run(blank_nlp, finders, "Shares fell on the New York Stock Exchange.", ents=[("New York Stock Exchange", "ORG")])
+    assert "New York Stock Exchange" in orgs
+
+
+def test_account_on_a_platform_is_not_an_organization(blank_nlp, finders):
+    assert run(blank_nlp, finders, "Fans posted on Kellmark's Facebook.", ents=[("Kellmark's Facebook", "ORG")]) == {}
+
+
+def test_name_with_a_word_also_found_in_wire_lists_is_an_organization(blank_nlp, finders):
+    orgs = run(blank_nlp, finders, "The Independent Electoral Commission delayed the vote.",
+               ents=[("Independent Electoral Commission", "ORG")])
+    assert "Independent Electoral Commission" in orgs

@@ -158,3 +158,13 @@ def test_common_word_capitalised_at_a_line_start_is_not_a_person(blank_nlp, find
 def test_first_name_that_is_also_a_word_stays_a_person_inside_a_sentence(blank_nlp, finders):
     people = run(blank_nlp, finders, "Later Mark said he would mark the day.", persons=["Mark"])
     assert list(people) == ["Mark"]
+
+
+def test_knighthood_is_not_part_of_the_name(blank_nlp, finders):
+    people = run(blank_nlp, finders, "Senior Conservative MP Sir Teddy Marsh warned.", persons=["Sir Teddy Marsh"])
+    assert list(people) == ["Teddy Marsh"]
+
+
+def test_name_does_not_grow_over_words_the_story_writes_in_lowercase(blank_nlp, finders):
+    people = run(blank_nlp, finders, "Pixel Visual Core ships today; the core is visual.", persons=["Pixel"])
+    assert "Pixel Visual Core" not in people

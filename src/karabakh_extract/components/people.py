@@ -198,7 +198,7 @@ def _extend_name(doc: Doc, span: Span, claimed: set[int]) -> Span:
         while k < n and (doc[k].lower_ in NAME_PARTICLES or doc[k].text == "-") and k - end < 3:
             k += 1
         if k > end and k < n and _cap(doc[k].text) and doc[k].is_alpha and doc[k].idx not in claimed \
-                and doc[end].lower_ in NAME_PARTICLES:
+                and doc[end].lower_ in NAME_PARTICLES and doc[k].lower_ not in lowercase_words(doc):
             end, grew = k + 1, True
             continue
         run = end
@@ -215,7 +215,7 @@ def _extend_name(doc: Doc, span: Span, claimed: set[int]) -> Span:
 def _bare_name_word(tok, claimed: set[int]) -> bool:
     """A capitalised word no entity, lexicon or stop-list claims: it may continue a name."""
     return (_cap(tok.text) and tok.is_alpha and not tok.ent_type_ and not tok.is_sent_start and not tok.is_stop
-            and tok.idx not in claimed and tok.lower_ not in NOT_NAME_WORDS and tok.text not in ORG_HEAD_WORDS
+            and tok.idx not in claimed and tok.lower_ not in lowercase_words(tok.doc) and tok.lower_ not in NOT_NAME_WORDS and tok.text not in ORG_HEAD_WORDS
             and tok.lower_ not in TITLE_HEADS and not tok.is_upper and lookup_place(tok.text) is None)
 
 
