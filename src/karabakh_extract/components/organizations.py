@@ -7,7 +7,13 @@ lowercase bodies ("Qatar's foreign ministry"). Mentions are merged by the
 table, by the text's own definitions ("X (Y)", "X, or Y,", "known as Y"), by
 the acronym rule (Schwartz & Hearst) and by "the Observatory"-style back
 references. Wire services, the publisher, social platforms, places, demonyms
-and person names that NER mislabels as ORG are dropped.
+and person names that NER mislabels as ORG are dropped: page furniture
+("Digital Subscription", photo credits), lone common words ("State", or any
+word the story also writes in lowercase), war fronts ("Eastern Front"), spans
+that are only places, and spans with person evidence (a known name or surname,
+a title before it, name particles), which are handed to karabakh_people through
+`doc.user_data[PERSON_HINTS]`. Companies NER reads as people ("Maxar
+Technologies", "imagery company Maxar") are organisations.
 """
 from __future__ import annotations
 

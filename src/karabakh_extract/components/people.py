@@ -9,6 +9,11 @@ of one name ("Pashinian"/"Pashinyan") merge when the first names agree or the
 surname differs by one or two letters. Titles come from the words around a
 mention, read with a lexicon of roles ("Russian President", "rebel spokesman",
 "X, the separatist leader", "the head of Egypt's State Information Service, X").
+Names NER cut short grow back over particles ("Bassem al-Saadi") and untagged
+capitalised words ("Aung San Suu Kyi"); a bare surname after a title is a
+person ("Foreign Minister Lavrov"); ORG spans karabakh_organizations shows to
+be people join in; common words capitalised by position ("Driver arrested")
+and the first word of a named place ("Nagorno") are not people.
 """
 from __future__ import annotations
 

@@ -8,6 +8,11 @@ n-grams, and the gazetteer (`karabakh_extract.gazetteer`) decides what they are.
 A name that is also a common word or surname ("Jackson", "Mobile") is accepted
 from the gazetteer alone only with supporting evidence (NER, a locative
 preposition, a dateline, a country mentioned in the story).
+Beyond the gazetteer: named features with a generic head ("Neelum Valley",
+"Line of Control"), names listed with a place or a place cue ("from A, B and C
+directions", "the villages of A and B") and names NER calls people right after
+"in"/"near" are places; words of well-known organisations ("Union" of
+"European Union") and of people's names ("Petro") are not.
 """
 from __future__ import annotations
 
