@@ -168,3 +168,11 @@ def test_knighthood_is_not_part_of_the_name(blank_nlp, finders):
 def test_name_does_not_grow_over_words_the_story_writes_in_lowercase(blank_nlp, finders):
     people = run(blank_nlp, finders, "Pixel Visual Core ships today; the core is visual.", persons=["Pixel"])
     assert "Pixel Visual Core" not in people
+
+
+def test_surname_without_the_arabic_article_joins_the_full_name(blank_nlp, finders):
+    people = run(blank_nlp, finders,
+                 "Talks were held with Tarek al-Mansouri on Monday. Mansouri said the deal would hold.",
+                 persons=["Tarek al-Mansouri", "Mansouri"])
+    assert list(people) == ["Tarek al-Mansouri"]
+    assert people["Tarek al-Mansouri"].aliases == ["Mansouri"]

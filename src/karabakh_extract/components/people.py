@@ -306,9 +306,18 @@ def _same_full_name(a: list[str], b: list[str]) -> bool:
     return a[0] == b[0] and len(a) == len(b) and same_surname(a[-1], b[-1])
 
 
+ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-\u2010\u2011]", re.I)
+
+
+def surname_key(word: str) -> str:
+    """'al-Serraj' and 'Serraj' name one person: compare surnames without the Arabic article."""
+    return ARABIC_ARTICLE.sub("", word)
+
+
 def _cluster_for_single(clusters: list[list[PersonMention]], m: PersonMention) -> Optional[list[PersonMention]]:
     word = m.tokens[0]
-    exact = [c for c in clusters if any(x.tokens[-1] == word or x.tokens[0] == word and len(x.tokens) == 1
+    key = surname_key(word)
+    exact = [c for c in clusters if any(surname_key(x.tokens[-1]) == key or x.tokens[0] == word and len(x.tokens) == 1
                                          for x in c)]
     if exact:
         return _nearest(exact, m)
