@@ -938,3 +938,92 @@ def test_a_related_title_with_a_date_under_the_headline_does_not_give_the_date()
     text = page_of("March 2, 2021", "Storm sinks fishing boats off Malta", "Storm of January 5, 2019 recalled by fishermen",
                    LEAD, SECOND)
     assert parse_page(text).published == "2021-03-02"
+
+
+# --- AFP-style captions, translation notes, language switchers, header dates ------------------
+
+AFP_CAPTION = ("Malta's Prime Minister Robert Abela (C) raises held hands with fisherman Joseph Camilleri (L) and "
+               "coast guard chief Mark Zammit (R) during a visit to Marsaxlokk on March 2, 2021. / AFP / JOHN DOE")
+
+
+@pytest.mark.parametrize("caption", [
+    AFP_CAPTION,
+    "Fishermen repair nets in Marsaxlokk on March 2, 2021. / AFP PHOTO / JOHN DOE",
+    "Fishermen repair nets in Marsaxlokk on March 2, 2021. / AFP",
+    "Fishermen repair nets in Marsaxlokk on March 2, 2021. - AFP PHOTO / John Doe",
+    "Fishermen repair nets in Marsaxlokk on March 2, 2021. - AFP PHOTO",
+    "Fishermen repair nets in Marsaxlokk on March 2, 2021. (AFP / John Doe)",
+    "Fishermen repair nets in Marsaxlokk on March 2, 2021. Photo by John Doe / AFP",
+    "Fishermen repair nets in Marsaxlokk on March 2, 2021. REUTERS/John Doe",
+    "Fishermen repair nets in Marsaxlokk on March 2, 2021. AP Photo/John Doe",
+    "Fishermen repair nets in Marsaxlokk. (Photo: Reuters)",
+])
+def test_agency_slash_credits_end_a_caption(caption):
+    assert is_caption(caption)
+
+
+@pytest.mark.parametrize("caption", [
+    "Prime Minister Robert Abela (2nd L) visits the harbour in Marsaxlokk on March 2, 2021.",
+    "Prime Minister Robert Abela (top) speaks to fishermen in Marsaxlokk.",
+    "Prime Minister Robert Abela (R) and fisherman Joseph Camilleri (L) shake hands in Marsaxlokk.",
+])
+def test_position_markers_make_a_caption(caption):
+    assert is_caption(caption)
+
+
+@pytest.mark.parametrize("prose", [
+    "The coast guard said the search had been called off. - AFP",   # a wire's sign-off, not a photo credit
+    "Senator John Doe (R) voted against the relief bill on Tuesday.",  # a lone (R) is a party
+    "The storm hit the north (left) of the island hardest, officials said.",
+    "Prime Minister Robert Abela (C) said the fleet would be rebuilt by the summer.",  # reported speech
+])
+def test_story_prose_is_not_a_position_or_slash_caption(prose):
+    assert not is_caption(prose)
+
+
+def test_afp_caption_above_the_lead_is_a_caption_not_body():
+    text = page_of("Storm sinks fishing boats off Malta", "March 2, 2021", AFP_CAPTION, LEAD, SECOND)
+    page = parse_page(text)
+    assert body_text(text, page) == LEAD + "\n\n" + SECOND
+    assert any(region_text(text, r).startswith(AFP_CAPTION[:40]) for r in page.captions)
+
+
+def test_afp_caption_between_story_paragraphs_is_not_body():
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, AFP_CAPTION, SECOND, THIRD)
+    assert body_text(text, parse_page(text)) == "\n\n".join((LEAD, SECOND, THIRD))
+
+
+@pytest.mark.parametrize("line", [
+    "Powered by automated translation",
+    "This article was automatically translated from Arabic.",
+    "Translated by Jane Doe",
+    "Read in Arabic",
+    "Read this article in French",
+    "English | Fran\u00e7ais | \u0627\u0644\u0639\u0631\u0628\u064a\u0629",
+    "EN FR AR",
+    "Fran\u00e7ais",
+])
+def test_translation_notes_and_language_switchers_are_furniture(line):
+    assert kind_of(paragraphs(line)[0]) is Kind.FURNITURE
+
+
+@pytest.mark.parametrize("line", ["Read in full, the report says the fleet lost four boats.", "IT", "Translated by the coast guard, the letter said four boats sank."])
+def test_prose_about_reading_or_translating_is_not_a_translation_note(line):
+    assert kind_of(paragraphs(line)[0]) is not Kind.FURNITURE
+
+
+def test_translation_furniture_stays_out_of_the_body():
+    text = page_of("English | Fran\u00e7ais | \u0627\u0644\u0639\u0631\u0628\u064a\u0629", "Storm sinks fishing boats off Malta",
+                   "Read in Arabic", LEAD, "Powered by automated translation", SECOND, "Translated by Jane Doe")
+    assert body_text(text, parse_page(text)) == LEAD + "\n\n" + SECOND
+
+
+@pytest.mark.parametrize("line, published", [
+    ("Published: Tue 2 Mar 2021", "2021-03-02"),
+    ("30/03/2021 - 14:05", "2021-03-30T14:05:00"),
+    ("March 2, 2021 | 2:05 PM", "2021-03-02T14:05:00"),
+    ("Updated 2021-03-02 14:05 GMT", "2021-03-02T14:05:00+00:00"),
+])
+def test_header_date_styles_give_the_published_time(line, published):
+    text = page_of("Storm sinks fishing boats off Malta", line, LEAD, SECOND)
+    assert parse_page(text).published == published

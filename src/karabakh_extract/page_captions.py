@@ -27,8 +27,19 @@ CAPTION_CREDIT = re.compile(
     r"|\((?:Copyright|\u00a9)[^)]{3,120}\)"
     r"|\([^()]{1,80}(?:\bvia|/)\s*(?:" + _CREDIT_NAMES + r")\)"
     r"|\b(?:Getty Images|Shutterstock)"
+    # AFP house style after the caption's full stop: ". / AFP / JANE DOE", ". / AFP PHOTO / JANE DOE", ". - AFP PHOTO"
+    # (a dash needs PHOTO or a photographer: "... the ministry said. - AFP" signs off a story)
+    r"|(?<=[.)])\s*/\s*(?:" + _CREDIT_NAMES + r")(?:\s*(?:PHOTO|Photo|photo))?(?:\s*/\s*[A-Z][\w .'\-]{1,60})?"
+    r"|(?<=[.)])\s*[\-\u2013\u2014]\s*(?:" + _CREDIT_NAMES + r")(?:\s*(?:PHOTO|Photo|photo)(?:\s*/\s*[A-Z][\w .'\-]{1,60})?"
+    r"|\s*/\s*[A-Z][\w .'\-]{1,60})"
     r")\s*\.?\s*$"
 )
+# Where people stand in the photo: "(C)", "(2nd L)", "(top)", "(L to R)", after a capitalised name.
+POSITION_MARKER = re.compile(
+    r"(?<=\b[A-Z])[\w'\u2019.\-]*\s\((?:(?:\d(?:st|nd|rd|th)|second|third|fourth)\s*(?:from\s+)?)?"
+    r"(?:L|R|C|CL|CR|left|right|center|centre|top|bottom|front|back|rear|foreground|background"
+    r"|L to R|R to L|L-R|from left|from right|top L|top R|bottom L|bottom R)\)")
+POSITION_MAX_CHARS = 400   # a caption is a sentence or two
 # Every CAPTION_CREDIT contains one of these: a cheap test before the regex.
 CREDIT_HINTS = ("hoto", "HOTO", "mage", "icture", "redit", ")", "/", "Getty", "Shutterstock")
 # Caption style that ends with the photo's full date: "..., near Gaza City, November 27, 2023."
@@ -107,10 +118,25 @@ def has_past_tense(clause: str) -> bool:
     return False
 
 
+def has_position_markers(text: str) -> bool:
+    """'President A (C) raises hands with B (L) and C (R)': markers saying where people stand
+    in the picture. A lone '(R)' may be a US party ('Sen. Doe (R)'), so it needs another marker;
+    speech (quote marks, 'said') is story prose, which never points at a photo."""
+    if "(" not in text or len(text) > POSITION_MAX_CHARS:
+        return False
+    markers = {m.group()[m.group().index("("):] for m in POSITION_MARKER.finditer(text)}
+    if not markers or markers == {"(R)"}:
+        return False
+    return not (QUOTE_MARKS.search(text) or REPORTING.search(text) or SENTENCE_BREAK.search(text[:-1]))
+
+
 def is_caption(text: str) -> bool:
-    """A photo caption: it ends with a photo credit, or has a caption's kicker and date."""
+    """A photo caption: it ends with a photo credit, points at people in the picture ('(L)'),
+    or has a caption's kicker and date."""
     tail = text[-160:]
     if any(hint in tail for hint in CREDIT_HINTS) and CAPTION_CREDIT.search(tail):
+        return True
+    if has_position_markers(text):
         return True
     if is_present_tense_caption(text):
         return True

@@ -38,6 +38,8 @@ _CALENDAR = (
     rf"|(?P<dmy>[0-3]?\d{_ORDINAL}\s+{MONTH},?\s+{_YEAR})"
     rf"|(?P<mdy>{MONTH}\s+[0-3]?\d{_ORDINAL}\s*,?\s*{_YEAR})"
 )
+# "2018-06-30 14:05 GMT": a zone name after an ISO date's time.
+ISO_ZONE_AFTER = re.compile(rf"\s*\(?(?P<zone>(?:GMT|UTC)\s?[+-]\s?\d{{1,2}}(?::?\d{{2}})?|{_ZONE})\b")
 TIME_BEFORE = re.compile(rf"{_TIME}\s*(?:,|\||-|on)?\s*(?:{WEEKDAY}\s*,?\s*)?$")
 DATE = re.compile(
     rf"(?<![\w/-])(?:{_CALENDAR})(?![\w/-])(?:\s*(?:,|at|-|\u2013|\||/|\u2022)?\s*{_TIME})?"
@@ -88,7 +90,9 @@ def _parse(match: re.Match, time_before: Optional[re.Match] = None, dayfirst: bo
         raw = match.group("iso") + ("T" + match.group("isotime") if match.group("isotime") else "")
         raw += (match.group("isozone") or "") if match.group("isotime") else ""
         time_given = bool(match.group("isotime"))
-        zone = None
+        named = (ISO_ZONE_AFTER.match(match.string, match.end())
+                 if match.group("isotime") and not match.group("isozone") else None)
+        zone = zone_offset(named.group("zone")) if named else None
     else:
         calendar = next(g for g in (match.group("numeric"), match.group("dotted"), match.group("dmy"), match.group("mdy")) if g)
         calendar = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", calendar)

@@ -144,6 +144,41 @@ def is_widget_line(text: str) -> bool:
             or bool(GALLERY_LINE.match(text)) or bool(STAMP_LINE.match(text)))
 
 
+# Machine-translation notes and language links: "Powered by automated translation",
+# "This article was automatically translated from Arabic", "Translated by Jane Doe", "Read in French".
+LANGUAGE_NAMES = frozenset(w for w in load_lines("page_languages.txt") if not (w.isascii() and w.isupper()))
+LANGUAGE_CODES = frozenset(w for w in load_lines("page_languages.txt") if w.isascii() and w.isupper())
+_LANGUAGE = trie_pattern(LANGUAGE_NAMES)
+TRANSLATION_LINE = re.compile(
+    r"^(?:Powered by (?:automated |automatic |machine |AI[- ])?translation\b"
+    r"|(?:This|The) (?:article|story|page|text|content|report) (?:was|has been|is|were) (?:\w+ ){0,2}translated\b"
+    r"|(?:Automatically|Machine[- ]|Auto[- ]?)translated\b|(?:Automated|Automatic|Machine) translation\b"
+    r"|Translated (?:from (?:the )?[A-Z]\w+ )?(?:by\b|into\b|with\b)|Translated from (?:the )?[A-Z]\w+\.?$|Translat(?:ed|ion)\s*:|Translation by\b"
+    r"|(?:Read|View|Open|See) (?:this |the )?(?:article |story |page |report )?in (?:" + _LANGUAGE + r")\b"
+    r"|(?:Also |This (?:article|story|page) is (?:also )?)?available in (?:" + _LANGUAGE + r")\b"
+    r"|(?:Switch|Change|Select|Choose) (?:the )?(?:language|edition)\b)", re.I)
+TRANSLATION_LINE_MAX = 160
+LANGUAGE_SPLIT = re.compile(r"[\s|/\u00b7\u2022,;\-\u2013\u2014]+")
+
+
+def is_language_switcher(text: str) -> bool:
+    """'English | Fran\u00e7ais | \u0627\u0644\u0639\u0631\u0628\u064a\u0629', 'EN FR AR', 'Fran\u00e7ais': a line of language names
+    (codes only next to other names or codes)."""
+    if len(text) > 120:
+        return False
+    words = [w for w in LANGUAGE_SPLIT.split(text.strip(" .:!?\u00bb\u203a>")) if w]
+    if not words or not all(w in LANGUAGE_NAMES or w in LANGUAGE_CODES for w in words):
+        return False
+    return len(words) >= 2 or words[0] in LANGUAGE_NAMES
+
+
+def is_translation_note(text: str) -> bool:
+    """A machine-translation notice, a translator's credit or a link to the story in another language."""
+    if len(text) > TRANSLATION_LINE_MAX or REPORTING.search(text):
+        return False
+    return bool(TRANSLATION_LINE.match(text.lstrip(" *\u2022\u00b7>\u203a\u00bb(["))) or is_language_switcher(text)
+
+
 COUNTED = re.compile(r"^\(?\d+\)?\s+|\s+\(?\d+\)?$")   # "Comments (12)", "12 Comments"
 
 
@@ -187,7 +222,7 @@ def kind_of(paragraph: Paragraph) -> Kind:
         return Kind.BYLINE
     if page_dates.is_date_line(text):
         return Kind.DATE
-    if is_widget_line(text):
+    if is_widget_line(text) or is_translation_note(text):
         return Kind.FURNITURE
     if is_caption(text):
         return Kind.CAPTION
