@@ -128,6 +128,31 @@ class OrgMention:
     company: bool = False             # "Maxar Technologies": never moved to people
 
 
+# Words a name never ends with ("Norwegian Embassy in"), and generic lowercase nouns after an acronym ("AU force").
+TRAILING_WORDS = {"in", "of", "for", "at", "on", "and", "to", "with", "from", "by", "or"}
+GENERIC_NOUNS = {"force", "forces", "troops", "soldiers", "officials", "official", "mission", "peacekeepers",
+                 "personnel", "staff", "monitors", "observers", "envoy", "delegation", "member", "members", "states"}
+# Place head words after a name ("Bulo-Hawa town") and locative words before one ("near Kefraya").
+PLACE_HEADS = {"town", "village", "region", "province", "district", "county", "island", "city", "islands",
+               "municipality", "governorate", "state", "valley", "area", "neighbourhood", "neighborhood", "suburb",
+               "commune", "prefecture", "camp", "settlement", "hamlet"}
+LOCATIVES = {"near", "in", "at", "on", "around", "outside", "from", "into", "to", "towards", "toward", "across", "inside"}
+PLACE_OF = {"town", "village", "city", "region", "province", "district", "island", "area", "municipality"}
+# Products, vehicles and weapons NER reads as ORG ("Land Cruisers", "Kalashnikovs").
+PRODUCT_WORDS = {w.lower() for w in load_lines("orgs_products.txt")}
+PRODUCT_CUES = {"in", "with", "carrying", "driving", "drove", "aboard", "using", "used", "armed", "fired", "firing",
+                "two", "three", "several", "dozens", "of", "their", "pickup", "pick-up", "mounted", "and"}
+# "the X gang", "a gang known as X", "X, a gang": armed groups the text names by pattern.
+GROUP_NOUN = r"(?:gang|militia|cartel|armed\s+group|rebel\s+group|criminal\s+group)"
+NAME_RUN = r"([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|\d+[\w\-]*)){0,3})"
+GANG_PATTERNS = [
+    re.compile(r"\b(?:the|a|an|rival)\s+" + NAME_RUN + r"\s+(?:gang|militia|cartel|group)s?\b"),
+    re.compile(r"\b" + GROUP_NOUN + r"s?,?\s+(?:known\s+as|called|named|dubbed)\s+(?:the\s+)?" + NAME_RUN),
+    re.compile(r"(?<![\w'’])" + NAME_RUN + r",\s+(?:a|an|the|another)\s+(?:[\w\-]+\s+){0,2}" + GROUP_NOUN + r"\b"),
+]
+# A lowercase phrase an acronym is defined as that names a document or a thing ("ceasefire agreement (CFA)").
+DEFINED_ACRONYM = re.compile(r"((?:[a-z][\w\-]*\s+){1,6})\(\s*([A-Z][A-Za-z]{1,6})\s*\)")
+
 POSSESSIVE_END = re.compile(r"(['’]s?|-)$")
 # "U.N. health agency", "U.N. mission in Libya": a unit of a known body, named in lowercase.
 UNIT_WORDS = {"mission", "agency", "office", "body", "force", "watchdog", "court", "tribunal", "panel", "commission"}
@@ -146,8 +171,12 @@ def _clean(span: Span) -> Optional[Span]:
     """Strip articles, possessives and punctuation at the ends; None if nothing name-like is left."""
     while len(span) and (span[0].lower_ in ("the", "a", "an") or span[0].is_punct or span[0].is_space):
         span = span[1:]
-    while len(span) and (span[-1].lower_ in ("'s", "’s", "'", "’") or span[-1].is_punct or span[-1].is_space):
-        span = span[:-1]
+    while len(span) and (span[-1].lower_ in ("'s", "’s", "'", "’") or span[-1].is_punct or span[-1].is_space
+                         or span[-1].lower_ in TRAILING_WORDS):
+        span = span[:-1]  # "Norwegian Embassy in": a name does not end in a preposition
+    if len(span) > 1 and ACRONYM.match(span[0].text) and all(t.lower_ in GENERIC_NOUNS and t.is_lower
+                                                             for t in span[1:]):
+        span = span[:1]  # "UN troops", "AU force": the acronym's body, not a new one
     if not len(span) or "\n" in span.text:
         return None
     return span
@@ -208,7 +237,7 @@ class OrganizationFinder:
         place_chars = {c for p in places for m in p.mentions for c in range(m.start, m.end)}
         person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         raw = [*known_mentions(doc), *self._ner(doc), *self._head_word_runs(doc), *self._owned_lowercase(doc),
-               *self._acronyms(doc), *self._companies(doc)]
+               *self._acronyms(doc), *self._companies(doc), *_named_groups(doc)]
         raw += list(self._defined_aliases(doc, raw))
         text = doc_text(doc)
         lowercase = lowercase_words(doc)
@@ -216,7 +245,11 @@ class OrganizationFinder:
                 and not (m.priority == 1 and not m.canonical and " " not in m.text and m.text.lower() in lowercase)
                 and not (m.priority == 1 and not m.canonical and m.owner is None and not _has_head_word(m.text)
                          and _only_places(text, m, place_chars))]
+        things = _defined_things(text)
+        verdicts = {id(m): _not_an_org(doc, text, m, things) for m in kept}
+        kept = [m for m in kept if verdicts[id(m)] in (None, "person")]
         people = _person_spans(doc, [m for m in kept if m.priority == 1 and not m.canonical and not m.company])
+        people.update({(m.start, m.end): (m.start, m.end) for m in kept if verdicts[id(m)] == "person"})
         doc.user_data[PERSON_HINTS] = sorted(people.values())
         kept = [m for m in kept if (m.start, m.end) not in people]
         kept.sort(key=lambda m: (m.priority, -(m.end - m.start), m.start))
@@ -294,6 +327,8 @@ class OrganizationFinder:
                 if end + 1 < len(doc) and doc[end].lower_ in ("in", "for", "to") and \
                         lookup_place(doc[end + 1].text) is not None:
                     end += 2
+                if end == k + 1 and k == span.end and doc[k].lower_ in GENERIC_NOUNS:
+                    return hit  # "AU force", "EU mission": the body itself, not a new one
                 unit = doc[span.start:end]
                 return OrgMention(unit.start_char, unit.end_char, unit.text, priority=0)
             k += 1
@@ -377,21 +412,30 @@ class OrganizationFinder:
         """'Qatar's foreign ministry', 'a Qatari foreign ministry spokesperson', "Gaza's civil defence"."""
         words = doc_words(doc)
         for i, word in enumerate(words):
+            if word.lower() in GENERIC_OWNERS and i + 1 < len(words) and words[i + 1] in ("'s", "’s") \
+                    and i > 0 and words[i - 1].lower() in ("the", "that", "this", "its"):
+                yield from _generic_owned(doc, i)  # "the country's foreign ministry"
+                continue
             if not _cap(word) or not (i + 1 < len(words) and words[i + 1] in ("'s", "’s")
                                       or country_of_demonym(word) is not None):
                 continue
             tok = doc[i]
             owner = None
             k = tok.i + 1
-            if k < len(doc) and doc[k].lower_ in ("'s", "’s") and lookup_place(tok.text) is not None:
-                owner, k = tok.text, k + 1
-            elif country_of_demonym(tok.text) is not None:
+            if k < len(doc) and doc[k].lower_ in ("'s", "’s"):
+                for first in range(max(0, tok.i - 3), tok.i + 1):  # "South Sudan's", "Burkina Faso's"
+                    run = doc[first:tok.i + 1]
+                    if all(_cap(t.text) or t.lower_ in ("of", "the") for t in run) and _cap(run[0].text) \
+                            and "\n" not in run.text and lookup_place(run.text) is not None:
+                        owner, k, tok = run.text, k + 1, run[0]
+                        break
+            if owner is None and country_of_demonym(tok.text) is not None:
                 owner = country_of_demonym(tok.text).name
             if owner is None:
                 continue
             for head in LOWERCASE_HEADS:
-                words = [t.text for t in doc[k:k + len(head)]]
-                if tuple(words) == head:
+                following = [t.text for t in doc[k:k + len(head)]]  # not `words`: the scan still needs it
+                if tuple(following) == head:
                     span = doc[tok.i:k + len(head)]
                     yield OrgMention(span.start_char, span.end_char, span.text, owner=owner, core=" ".join(head))
                     break
@@ -420,7 +464,7 @@ class OrganizationFinder:
         key = org_key(text)
         if key in NOT_ORGS or not key:
             return False
-        if m.canonical:
+        if m.canonical or m.owner and m.core and m.owner.lower() in GENERIC_OWNERS:
             return True
         if not (_cap(text) or text[0].isdigit() or text.startswith("al")) or not any(c.isalpha() for c in text):
             return False
@@ -462,12 +506,28 @@ class OrganizationFinder:
                 parent[max(ri, rj)] = min(ri, rj)
 
         by_key: dict[str, int] = {}
+        owned: dict[str, set[str]] = {}  # core key -> owned group keys ("foreign ministry" -> Kenya's, Somalia's)
         for i, m in enumerate(mentions):
-            key = "known:" + m.canonical if m.canonical else org_key(m.core or m.text)
+            if m.canonical:
+                key = "known:" + m.canonical
+            elif m.owner and m.core:
+                # "Kenya's foreign ministry" and "Somalia's foreign ministry" are two bodies
+                key = "owned:" + _owner_key(m.owner) + "|" + _core_key(m.core)
+                if m.owner.lower() not in GENERIC_OWNERS:
+                    owned.setdefault(_core_key(m.core), set()).add(key)
+            else:
+                key = org_key(m.text)
             if key in by_key:
                 union(by_key[key], i)
             else:
                 by_key[key] = i
+        for i, m in enumerate(mentions):
+            generic = m.owner is not None and m.owner.lower() in GENERIC_OWNERS  # "the country's ..."
+            owners = owned.get(_core_key(m.core if generic else m.text), set()) \
+                if not m.canonical and (not m.owner or generic) else set()
+            if len(owners) == 1:
+                union(by_key[next(iter(owners))], i)  # a bare "the Interior Ministry" after "Georgia's ..."
+        self._link_truncations(mentions, union)
         self._link_definitions(doc, mentions, union)
         self._link_acronyms(mentions, union)
         self._link_back_references(mentions, union)
@@ -481,6 +541,21 @@ class OrganizationFinder:
                 continue  # an all-caps word nobody defined: not evidence of an organisation
             orgs.append(_organization(members))
         return orgs
+
+    @staticmethod
+    def _link_truncations(mentions: list[OrgMention], union) -> None:
+        """'Liberation Tigers' when 'Liberation Tigers of Tamil Eelam' is named: a cut long name is an alias."""
+        longs = [(i, m.text.split()) for i, m in enumerate(mentions)
+                 if not m.canonical and not m.owner and len(m.text.split()) >= 3]
+        for j, m in enumerate(mentions):
+            words = m.text.split()
+            if m.canonical or m.owner or len(words) < 2 or m.priority == 2:
+                continue
+            for i, long in longs:
+                if len(long) > len(words) and long[:len(words)] == words \
+                        and long[len(words)].lower() in ("of", "for", "in", "de", "al"):
+                    union(i, j)
+                    break
 
     @staticmethod
     def _link_definitions(doc: Doc, mentions: list[OrgMention], union) -> None:
@@ -533,6 +608,109 @@ def known_mentions(doc: Doc) -> list[OrgMention]:
     caller may change its own."""
     found = per_doc(doc, "known_orgs", lambda d: list(OrganizationFinder._known(_FINDER, d)))
     return [OrgMention(**vars(m)) for m in found]
+
+
+GENERIC_OWNERS = {"country", "nation", "government", "kingdom", "republic", "state", "regime", "island", "territory"}
+
+
+def _generic_owned(doc: Doc, i: int) -> Iterable[OrgMention]:
+    """'the country's defense ministry': a ministry whose owner the story named before."""
+    k = i + 2
+    for head in LOWERCASE_HEADS:
+        if len(head) < 2 and head != ("ministry",) or tuple(t.text for t in doc[k:k + len(head)]) != head:
+            continue
+        span = doc[i:k + len(head)]
+        core = " ".join(head)
+        yield OrgMention(span.start_char, span.end_char, span.text, owner=doc[i].text, core=core)
+        return
+
+
+def _owner_key(owner: str) -> str:
+    place = lookup_place(owner)
+    return org_key(place.name if place is not None else owner)
+
+
+def _core_key(core: str) -> str:
+    return org_key(core).replace("defence", "defense").replace("affairs ", "")
+
+
+def _named_groups(doc: Doc) -> Iterable[OrgMention]:
+    """'the Gan Grif gang', 'a gang known as Fantom 509', "Vitel'Homme, a gang": a group named by pattern.
+    Digits belong to the name ('Fantom 509')."""
+    text = doc_text(doc)
+    for pattern in GANG_PATTERNS:
+        for hit in pattern.finditer(text):
+            name = hit.group(1)
+            words = name.split()
+            while words and words[-1].lower() in TRAILING_WORDS | {"the"}:
+                words.pop()
+            if not words or words[0].lower() in ("the", "a", "an") or "\n" in name:
+                continue
+            name = " ".join(words) if " ".join(words) == name[:len(" ".join(words))] else words[0]
+            start = hit.start(1)
+            yield OrgMention(start, start + len(name), name, priority=1, company=True)  # never a person
+
+
+def _defined_things(text: str) -> set[str]:
+    """Acronyms the text defines as a lowercase thing: 'the ceasefire agreement (CFA)' -> {'CFA'}."""
+    found = set()
+    for hit in DEFINED_ACRONYM.finditer(text):
+        words, short = hit.group(1).split(), hit.group(2)
+        letters = [c.lower() for c in short if c.isupper()]
+        words = [w for w in words if w not in NAME_CONNECTORS]
+        for k in range(1, min(len(letters), len(words)) + 1):
+            tail = words[-k:]
+            if tail[0][0] == letters[0] and all(w[0] in letters for w in tail) \
+                    and _subsequence(letters, "".join(tail)):
+                found.add(short)  # "ceasefire agreement (CFA)", "memorandum of understanding (MoU)"
+                break
+    return found
+
+
+def _subsequence(letters: list[str], word: str) -> bool:
+    it = iter(word)
+    return all(c in it for c in letters)
+
+
+def _not_an_org(doc: Doc, text: str, m: OrgMention, things: set[str]) -> Optional[str]:
+    """Why an NER/pattern span is no organisation: 'place', 'generic', 'product', 'thing', 'person', or None."""
+    if m.text in things:
+        return "thing"  # "the ceasefire agreement (CFA)": the acronym of a document
+    if m.priority != 1 or m.canonical or m.company or m.owner is not None:
+        return None
+    words = m.text.replace("-", " ").split()
+    head = _has_head_word(m.text)
+    key = org_key(m.text)
+    if key in PRODUCT_WORDS or all(w.lower().strip("'’") in PRODUCT_WORDS for w in m.text.split()):
+        return "product"
+    before = text[max(0, m.start - 40):m.start].split()
+    after = text[m.end:m.end + 60].split()
+    prev = before[-1].lower() if before else ""
+    prev2 = before[-2].lower() if len(before) > 1 else ""
+    nxt = after[0].lower().strip(".,;:") if after else ""
+    if not head:
+        if nxt in PLACE_HEADS and after[0][:1].islower():
+            return "place"  # "Bulo-Hawa town", "Mindanao island"
+        if prev == "of" and prev2 in PLACE_OF:
+            return "place"  # "the town of Kefraya"
+        if lookup_place(m.text) is not None and not ACRONYM.match(m.text):
+            return "place"  # the gazetteer knows it as a place ("Mindanao", "Luzon")
+        if len(words) == 1 and not ACRONYM.match(m.text) and prev in LOCATIVES \
+                and words[0].lower() not in GROUP_NAME_STARTS:
+            return "place"  # "near Kefraya": a lone word after a locative preposition
+        if words[-1].endswith("s") and not words[-1].endswith("ss") and all(w[:1].isupper() for w in words) \
+                and (prev in PRODUCT_CUES or prev.isdigit()) and len(words) <= 3 \
+                and not any(w.lower() in GROUP_NAME_STARTS for w in words):
+            return "product"  # "in Land Cruisers", "with Kalashnikovs": plural Title Case things
+        appos = re.match(r",\s+(?:a|an|the|its|their)\s+((?:[\w\-]+\s+){0,3}[\w\-]+)", text[m.end:m.end + 80])
+        if appos and any(w.lower() in TITLE_HEADS for w in appos.group(1).split()):
+            return "person"  # "Daya Master, a rebel spokesman"
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in m.text.split()) \
+                and nxt in ("said", "says", "told") and prev not in ("the", "a", "an") \
+                and not any(w.lower() in GROUP_NAME_STARTS for w in words) \
+                and not any(lookup_place(w) is not None or country_of_demonym(w) is not None for w in words):
+            return "person"  # "Daya Master said": a two-word name speaking is a person
+    return None
 
 
 def _only_places(text: str, m: OrgMention, place_chars: set[int]) -> bool:
@@ -625,7 +803,8 @@ def _organization(members: list[OrgMention]) -> Organization:
     if canonical:
         name = canonical
     else:
-        longest = max((s for s in surfaces if not ACRONYM.match(s)), key=len, default=surfaces[0])
+        named = [_display(m.text) for m in members if not (m.owner and m.owner.lower() in GENERIC_OWNERS)]
+        longest = max((s for s in named or surfaces if not ACRONYM.match(s)), key=len, default=surfaces[0])
         name = longest
     aliases: list[str] = []
     cores = [m.core for m in members if m.core and m.core.split()[-1].capitalize() in ORG_HEAD_WORDS]
