@@ -1027,3 +1027,41 @@ def test_translation_furniture_stays_out_of_the_body():
 def test_header_date_styles_give_the_published_time(line, published):
     text = page_of("Storm sinks fishing boats off Malta", line, LEAD, SECOND)
     assert parse_page(text).published == published
+
+
+@pytest.mark.parametrize("caption", [
+    "(COMBO) This combination of pictures created on March 2, 2021 shows (L)Malta's Prime Minister Robert Abela "
+    "arriving in Valletta on January 29, 2021 and (R) fisherman Joseph Camilleri in Marsaxlokk on January 26, 2021.",
+    "Prime Minister Robert Abela, center, shakes hands with fisherman Joseph Camilleri, left, and coast guard chief Mark Zammit "
+    "after the two agreed in Valletta, March 2, 2021, to a \"permanent\" relief fund.",
+    "Prime Minister Robert Abela, left, signs documents as Joseph Camilleri looks on in Valletta, March 2, 2021.",
+    "Fishermen repair nets in Marsaxlokk on March 2, 2021. REUTERS/ John Doe",
+])
+def test_afp_and_ap_caption_styles_on_real_pages(caption):
+    assert is_caption(caption)
+
+
+@pytest.mark.parametrize("prose", [
+    "Prime Minister Robert Abela, left, the meeting early, officials said.",
+    "Robert Abela, center, and Joseph Camilleri, left, told reporters \"we will rebuild every boat in the fleet\".",
+    "Translation: there is a very real chance the breakwater will not survive another winter.",
+])
+def test_comma_markers_in_reported_prose_and_writers_asides_are_story(prose):
+    assert kind_of(paragraphs(prose)[0]) not in (Kind.CAPTION, Kind.FURNITURE)
+
+
+def test_the_next_line_of_a_caption_above_the_story_is_caption():
+    combo = ("(COMBO) This combination of pictures created on March 2, 2021 shows (L)Malta's Prime Minister Robert Abela "
+             "in Valletta on January 29, 2021 and (R) fisherman Joseph Camilleri in Marsaxlokk on January 26, 2021.")
+    more = "Abela will meet fishermen in Marsaxlokk on March 3, 2021, a government official said on March 2, 2021."
+    text = page_of("Storm sinks fishing boats off Malta", combo + "\n" + more + "\nPowered by automated translation", LEAD, SECOND)
+    page = parse_page(text)
+    assert body_text(text, page) == LEAD + "\n\n" + SECOND
+    assert [region_text(text, r) for r in page.captions][-1] == more
+
+
+def test_a_story_line_after_a_caption_with_a_blank_line_between_stays_body():
+    combo = "(COMBO) This combination of pictures shows (L)Robert Abela and (R) Joseph Camilleri."
+    first = "Abela met fishermen in Marsaxlokk, a government official said on March 2, 2021."
+    text = page_of("Storm sinks fishing boats off Malta", combo, first, SECOND)
+    assert body_text(text, parse_page(text)).startswith(first)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import page_credits, page_dates
-from .page_captions import credit_start, has_past_tense, is_scene_description
+from .page_captions import PHOTO_DATE_END, credit_start, has_past_tense, is_scene_description
 from .page_datelines import starts_with_dash_dateline, starts_with_dateline
 from .page_kinds import CREDIT_LINE, DURATION_LINE, SUBHEAD_MAX_WORDS, Kind, is_share_bar, kind_of
 from .page_lines import TERMINAL, Paragraph, date_markers, paragraphs
@@ -125,6 +125,14 @@ def _is_credited_caption(parsed: _Parsed, i: int) -> bool:
     return j is not None and parsed.kinds[j] is Kind.STORY   # the story follows the photo
 
 
+def _continues_caption(parsed: _Parsed, i: int) -> bool:
+    """'... an Ethiopian official said on June 19, 2018.': the next line of a caption above the
+    story (no blank line between), which ends, as the caption did, with the photo's date."""
+    para = parsed.paras[i]
+    return (i > 0 and parsed.kinds[i - 1] is Kind.CAPTION and not para.blank_before
+            and len(para.flat) <= SCENE_CAPTION_MAX_CHARS and bool(PHOTO_DATE_END.search(para.flat[-40:])))
+
+
 def _credits_follow(parsed: _Parsed, i: int) -> bool:
     """A byline, a date line or a dateline paragraph right below a tail-like heading: the
     heading is a header widget ('Share' between the dek and the byline), not the story's end."""
@@ -180,7 +188,8 @@ def _find_lead(parsed: _Parsed) -> Optional[int]:
             return i
         if _is_appeal(parsed, i):
             continue
-        if first_prose is None and (_is_scene_caption(parsed, i) or _is_credited_caption(parsed, i)):
+        if first_prose is None and (_is_scene_caption(parsed, i) or _is_credited_caption(parsed, i)
+                                    or _continues_caption(parsed, i)):
             parsed.kinds[i] = Kind.CAPTION
             continue
         first_prose = i if first_prose is None else first_prose

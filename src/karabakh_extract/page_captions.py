@@ -23,7 +23,7 @@ CAPTION_CREDIT = re.compile(
     r"(?:(?:Photo(?:graph)?s?|Image|Picture|Credit|File photo)\s*(?::|by|/)\s*[^.]{1,60}"
     r"|\(\s*(?:" + _CREDIT_NAMES + r")(?:\s*(?:photo|Photo|PHOTO|file photo|/)[^)]{0,60})?\s*\)"
     r"|\b(?:" + _CREDIT_NAMES + r")\s*(?:photo|Photo|PHOTO)(?:/[^)]{1,60})?"
-    r"|\b(?:REUTERS|AFP|AP|EPA|XINHUA)/[A-Z][\w .'\-]{1,60}(?:/File(?: Photo)?)?"
+    r"|\b(?:REUTERS|AFP|AP|EPA|XINHUA)/ ?[A-Z][\w .'\-]{1,60}(?:/File(?: Photo)?)?"
     r"|\((?:Copyright|\u00a9)[^)]{3,120}\)"
     r"|\([^()]{1,80}(?:\bvia|/)\s*(?:" + _CREDIT_NAMES + r")\)"
     r"|\b(?:Getty Images|Shutterstock)"
@@ -39,6 +39,15 @@ POSITION_MARKER = re.compile(
     r"(?<=\b[A-Z])[\w'\u2019.\-]*\s\((?:(?:\d(?:st|nd|rd|th)|second|third|fourth)\s*(?:from\s+)?)?"
     r"(?:L|R|C|CL|CR|left|right|center|centre|top|bottom|front|back|rear|foreground|background"
     r"|L to R|R to L|L-R|from left|from right|top L|top R|bottom L|bottom R)\)")
+# ... or before it, AFP style: "shows (L)South Sudan's President ... and (R) rebel leader ...".
+POSITION_BEFORE = re.compile(r"(?:^|\s)\((?:L|R|C)\)\s?(?=[A-Z])")
+# AP style, between commas: "President Omar al-Bashir, center, raises hands with Salva Kiir, left, and ...".
+COMMA_POSITION = re.compile(r"\b[A-Z][\w'\u2019.\-]*,\s(?:(?:second|third)\s(?:from\s)?)?"
+                            r"(?:left|right|center|centre|top|bottom|front|foreground|background),\s")
+# AFP's labels at a caption's start: "(COMBO) This combination of pictures ...", "(FILES) ...".
+AFP_CAPTION_LABEL = re.compile(r"^\((?:COMBO|FILES?|FILE PHOTO|ARCHIVES?|ILLUSTRATION|STRINGER|HANDOUT)\)\s"
+                               r"|^This (?:combination|combo|handout|file|picture|photo)\b[^.]{0,80}\b(?:shows|taken|created|released|made)\b")
+SPEECH = re.compile(r"[\"\u201c][^\"\u201c\u201d]*(?:\s[^\"\u201c\u201d]*){3,}[\"\u201d]")   # four words or more in quote marks
 POSITION_MAX_CHARS = 400   # a caption is a sentence or two
 # Every CAPTION_CREDIT contains one of these: a cheap test before the regex.
 CREDIT_HINTS = ("hoto", "HOTO", "mage", "icture", "redit", ")", "/", "Getty", "Shutterstock")
@@ -122,12 +131,20 @@ def has_position_markers(text: str) -> bool:
     """'President A (C) raises hands with B (L) and C (R)': markers saying where people stand
     in the picture. A lone '(R)' may be a US party ('Sen. Doe (R)'), so it needs another marker;
     speech (quote marks, 'said') is story prose, which never points at a photo."""
-    if "(" not in text or len(text) > POSITION_MAX_CHARS:
+    if len(text) > POSITION_MAX_CHARS or ("(" not in text and ", " not in text):
         return False
     markers = {m.group()[m.group().index("("):] for m in POSITION_MARKER.finditer(text)}
-    if not markers or markers == {"(R)"}:
+    markers |= {m.group().strip() for m in POSITION_BEFORE.finditer(text)}
+    commas = len(COMMA_POSITION.findall(text))
+    dated = commas and PHOTO_DATE_END.search(text[-40:])   # "Salva Kiir, left, signs ... in Khartoum, June 27, 2018."
+    if not (markers - {"(R)"} or len(markers) + commas >= 2 or dated):
         return False
-    return not (QUOTE_MARKS.search(text) or REPORTING.search(text) or SENTENCE_BREAK.search(text[:-1]))
+    return not (SPEECH.search(text) or REPORTING.search(text) or SENTENCE_BREAK.search(text[:-1]))
+
+
+def has_caption_label(text: str) -> bool:
+    """'(COMBO) This combination of pictures created on June 19, 2018 shows ...': AFP's caption labels."""
+    return len(text) <= 2 * POSITION_MAX_CHARS and bool(AFP_CAPTION_LABEL.match(text))
 
 
 def is_caption(text: str) -> bool:
@@ -136,7 +153,7 @@ def is_caption(text: str) -> bool:
     tail = text[-160:]
     if any(hint in tail for hint in CREDIT_HINTS) and CAPTION_CREDIT.search(tail):
         return True
-    if has_position_markers(text):
+    if has_position_markers(text) or has_caption_label(text):
         return True
     if is_present_tense_caption(text):
         return True

@@ -145,7 +145,8 @@ def is_widget_line(text: str) -> bool:
 
 
 # Machine-translation notes and language links: "Powered by automated translation",
-# "This article was automatically translated from Arabic", "Translated by Jane Doe", "Read in French".
+# "This article was automatically translated from Arabic", "Translated by Jane Doe", "Read in French"
+# ("Translation: the rocket may blow up." is a writer's aside: story).
 LANGUAGE_NAMES = frozenset(w for w in load_lines("page_languages.txt") if not (w.isascii() and w.isupper()))
 LANGUAGE_CODES = frozenset(w for w in load_lines("page_languages.txt") if w.isascii() and w.isupper())
 _LANGUAGE = trie_pattern(LANGUAGE_NAMES)
@@ -153,7 +154,7 @@ TRANSLATION_LINE = re.compile(
     r"^(?:Powered by (?:automated |automatic |machine |AI[- ])?translation\b"
     r"|(?:This|The) (?:article|story|page|text|content|report) (?:was|has been|is|were) (?:\w+ ){0,2}translated\b"
     r"|(?:Automatically|Machine[- ]|Auto[- ]?)translated\b|(?:Automated|Automatic|Machine) translation\b"
-    r"|Translated (?:from (?:the )?[A-Z]\w+ )?(?:by\b|into\b|with\b)|Translated from (?:the )?[A-Z]\w+\.?$|Translat(?:ed|ion)\s*:|Translation by\b"
+    r"|Translated (?:from (?:the )?[A-Z]\w+ )?(?:by\b|into\b|with\b)|Translated from (?:the )?[A-Z]\w+\.?$|Translation by\b"
     r"|(?:Read|View|Open|See) (?:this |the )?(?:article |story |page |report )?in (?:" + _LANGUAGE + r")\b"
     r"|(?:Also |This (?:article|story|page) is (?:also )?)?available in (?:" + _LANGUAGE + r")\b"
     r"|(?:Switch|Change|Select|Choose) (?:the )?(?:language|edition)\b)", re.I)
