@@ -566,3 +566,88 @@ def test_a_photo_caption_never_introduces_the_event(blank_nlp):
     [event] = EventFinder(blank_nlp, "karabakh_events").find(doc)
     assert event.status == "extended"
     assert event.text.startswith("The two sides agreed on Monday to extend the truce")
+
+
+# -- held-out failure patterns (made-up sentences in wire style) ---------------------------------
+def test_agreeing_to_resume_talks_on_a_fragile_truce_is_planned_talks_and_an_existing_truce(blank_nlp):
+    text = ("The guerrillas have agreed to resume talks with the junta to review the nation's "
+            "fragile truce, a spokesman said.")
+    events = _events(blank_nlp, text)
+    by_type = {e.type: e for e in events}
+    assert set(by_type) == {"talks", "ceasefire"} and len(events) == 2
+    assert by_type["talks"].status == "planned"
+    assert by_type["ceasefire"].status in ("agreed", "took_effect")
+
+
+def test_return_to_the_negotiating_table_is_planned_talks_and_the_truce_did_not_collapse(blank_nlp):
+    text = ("The guerrillas have agreed to return to the negotiating table, abandoned in 2003, "
+            "to review the nation's fragile ceasefire, a spokesman said.")
+    events = _events(blank_nlp, text)
+    assert sorted((e.type, e.status) for e in events) == [("ceasefire", "agreed"), ("talks", "planned")]
+
+
+def test_talks_that_will_resume_are_planned(blank_nlp):
+    text = "Ruritanian officials said talks with the rebels over the war will resume after the holiday."
+    [event] = _events(blank_nlp, text)
+    assert (event.type, event.status) == ("talks", "planned")
+
+
+def test_demonym_negotiators_broker_for_their_country(blank_nlp):
+    text = "Finnish negotiators brokered a truce in 1998 to halt the border war."
+    [event] = _events(blank_nlp, text, dates={"1998": "1998"})
+    assert (event.type, event.status, event.date) == ("ceasefire", "agreed", "1998")
+    assert event.brokers == ["Finland"]
+
+
+def test_lowercase_word_before_negotiators_is_no_demonym(blank_nlp):
+    text = "Seasoned negotiators brokered a truce in 1998 to halt the border war."
+    [event] = _events(blank_nlp, text)
+    assert event.brokers == []
+
+
+def test_inconclusive_rounds_join_the_earlier_talks_that_broke_down(blank_nlp):
+    text = ("Danish envoys brokered a truce in 1998 to halt the border war. "
+            "The earlier peace talks broke down about a year after the truce was signed. "
+            "Four rounds of inconclusive talks were held.")
+    events = _events(blank_nlp, text)
+    talks = [e for e in events if e.type == "talks"]
+    assert len(talks) == 1
+    assert talks[0].status == "failed"
+    assert talks[0].text.startswith("The earlier peace talks broke down")
+    assert [e.brokers for e in events if e.type == "ceasefire"] == [["Denmark"]]
+
+
+def test_meeting_in_preparation_for_talks_makes_the_talks_planned(blank_nlp):
+    text = "Army and militia envoys met on Friday in preparation for talks for a peaceful settlement of the war."
+    [event] = _events(blank_nlp, text)
+    assert (event.type, event.status) == ("talks", "planned")
+
+
+def test_an_attempt_to_broker_an_end_to_fighting_is_planned_talks_and_later_opening_merges(blank_nlp):
+    text = ("The war has killed thousands. Mediators are to make a new attempt in Geneva next month "
+            "to broker an end to the fighting. The talks are due to open on Aug. 14.")
+    [event] = _events(blank_nlp, text, places={"Geneva": []})
+    assert (event.type, event.status, event.location) == ("talks", "planned", "Geneva")
+    assert event.text.startswith("Mediators are to make a new attempt")
+
+
+def test_caption_like_sentence_is_not_the_evidence(blank_nlp):
+    text = ("President Alpha (C) raises held hands with President Beta (L) after signing a ceasefire "
+            "in Zenda, March 3, 2021. The two leaders signed the ceasefire on Wednesday, officials said.")
+    [event] = _events(blank_nlp, text)
+    assert event.type == "ceasefire"
+    assert event.text.startswith("The two leaders signed")
+
+
+def test_caption_with_agency_credit_is_not_the_evidence(blank_nlp):
+    text = ("Soldiers guard a checkpoint on the road to the town of Zenda after the truce took effect "
+            "along the front line near the border with Ruritania / AFP / JOHN DOE\n\n"
+            "The truce agreed by both sides took effect on Sunday, officials said.")
+    [event] = _events(blank_nlp, text)
+    assert event.text.startswith("The truce agreed")
+
+
+def test_truce_from_midnight_violated_hours_later_takes_that_days_date(blank_nlp):
+    text = "A ceasefire began at midnight on Saturday and was violated hours later, the army said."
+    [event] = _events(blank_nlp, text, dates={"Saturday": "2021-03-06"})
+    assert (event.status, event.date) == ("violated", "2021-03-06")

@@ -104,6 +104,18 @@ HOLD_CUES = frozenset(("held", "hold", "holds", "holding"))
 HELD_SOMEWHERE = frozenset(("by", "in", "at", "captive", "hostage", "prisoner"))
 SUBJECT_GAP_WORDS = frozenset(("has", "had", "have", "was", "is", "were", "officially", "formally", "effectively",
                                "now", "finally", "already", "abruptly", "effectively", "then", "also"))
+DEMONYM_COUNTRIES = dict(_LEX["demonym_countries"])
+BROKER_PEOPLE = frozenset(_LEX["broker_people_nouns"])
+PROSPECTIVE_PREFIXES = tuple(tuple(p.split()) for p in _LEX["prospective_talks_prefixes"])
+ATTEMPT_NOUNS = frozenset(_LEX["attempt_nouns"])
+ATTEMPT_VERBS = frozenset(_LEX["attempt_verbs"])
+MAX_ATTEMPT_GAP = 10
+# A photo caption the page parser did not mark: '(L)', '(2nd R)', a '/ AFP / NAME' credit.
+_CAPTION_POSITION = re.compile(r"\((?:\d+(?:st|nd|rd|th)\s+)?(?:[LRC]|left|right|centre|center|front|back)\)", re.I)
+_CAPTION_CREDIT = re.compile(r"/\s*(?:AFP|Reuters|AP|EPA|Getty Images|Anadolu|TASS|Sputnik)\s*/\s*[A-Z][\w.\- ]*\s*$")
+_CAPTION_DATE_END = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|"
+                               r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}\.?\s*$")
+_PRESENT_SCENE = re.compile(r"\b\w+(?:s|es)\b")
 MAX_CROSS_CLAUSE_DISTANCE = 6
 MAX_BACK_REFERENCE_DISTANCE = 25
 MAX_MODIFIER_SCAN = 6
@@ -209,7 +221,8 @@ class EventFinder:
 
     # -- 1. mentions ----------------------------------------------------------
     def _mentions(self, doc: Doc, story: "StoryText") -> list[Mention]:
-        spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.triggers(doc)])
+        spans = [Span(doc, s, e, label=k) for k, s, e in self.triggers(doc)]
+        spans = filter_spans(spans + _attempt_spans(doc, story))
         story.trigger_tokens = {i for span in spans for i in range(span.start, span.end)}
         quotations = find_quotations(story.text)
         mentions = []
@@ -291,6 +304,8 @@ class EventFinder:
                 into.extend((rank, span.start) for rank in self._ranks(doc, span, kind, target))
         for sentence_mentions in by_sentence.values():
             _inherit_compared_cues(doc, story, sentence_mentions)
+        for m in mentions:
+            _only_prospective_cues(doc, m)
 
     def _usable_cues(self, doc: Doc, story: "StoryText", by_sentence: dict) -> list[Span]:
         """Cue spans for the types their sentence mentions, so 'set to begin' (a truce's cue)
@@ -313,6 +328,42 @@ class EventFinder:
         if len(span) == 1 and _hypothetical(doc, span.start):
             return [0 if r == 1 else r for r in ranks]     # 'would be negotiated', 'talks to be mediated'
         return ranks
+
+
+def _attempt_spans(doc: Doc, story: "StoryText") -> list[Span]:
+    """'mediators are to make a new attempt next month to broker an end to the fighting':
+    an attempt to broker a peace is a round of talks (the span runs from the noun to the verb)."""
+    found = []
+    for i, tok in enumerate(doc):
+        if tok.lower_ not in ATTEMPT_NOUNS:
+            continue
+        sentence = story.sentence_of(i)
+        if sentence is None:
+            continue
+        _, e = story.ranges[sentence]
+        for j in range(i + 1, min(e - 1, i + MAX_ATTEMPT_GAP)):
+            if doc[j].text in (";", ":") or doc[j].is_space and "\n" in doc[j].text:
+                break
+            if doc[j].lower_ == "to" and doc[j + 1].lower_ in ATTEMPT_VERBS:
+                found.append(Span(doc, i, j + 2, label="talks"))
+                break
+    return found
+
+
+def _only_prospective_cues(doc: Doc, m: Mention) -> None:
+    """'delegates met on Monday in preparation for talks': what happened before the talks
+    ('met') is not the talks' status; only the prefix ('in preparation for') and later cues count."""
+    if m.type != "talks":
+        return
+    words = [t.lower_ for t in doc[max(0, m.start - 4):m.start]]
+    for prefix in PROSPECTIVE_PREFIXES:
+        if tuple(words[-len(prefix):]) == prefix:
+            first = m.start - len(prefix)
+            m.cues = [c for c in m.cues if c[1] >= first]
+            m.weak_cues = [c for c in m.weak_cues if c[1] >= first]
+            if not m.cues:
+                m.cues = [(STATUS_RANK["talks"].index("planned"), first)]
+            return
 
 
 def _cue_fits(doc: Doc, story: "StoryText", span: Span, kind: str) -> bool:
@@ -635,7 +686,7 @@ def describe(doc: Doc, story: StoryText, draft: Draft, drafts: list[Draft], name
     deciding = _evidence_mention(draft, rank)
     d_start, d_end = _evidence_tokens(doc, story, deciding, draft, drafts)
     cue = next((i for r, i in deciding.cues if r == rank), deciding.start)
-    start, end = _evidence_tokens(doc, story, _introducing_mention(doc, draft), draft, drafts)
+    start, end = _evidence_tokens(doc, story, _introducing_mention(doc, story, draft), draft, drafts)
     return Event(
         type=draft.type,
         status=ranks[rank],
@@ -649,7 +700,7 @@ def describe(doc: Doc, story: StoryText, draft: Draft, drafts: list[Draft], name
     )
 
 
-def _introducing_mention(doc: Doc, draft: Draft) -> Mention:
+def _introducing_mention(doc: Doc, story: StoryText, draft: Draft) -> Mention:
     """Where the story introduces the event (its first mention outside headline and photo
     captions): the text an analyst cites as evidence, while status and date come from the
     story's latest word on it."""
@@ -660,7 +711,23 @@ def _introducing_mention(doc: Doc, draft: Draft) -> Mention:
         return any(start <= char < end for start, end in captions)
 
     body = [m for m in draft.mentions if not m.headline]
-    return next((m for m in body if not in_caption(m)), (body or draft.mentions)[0])
+    outside = [m for m in body if not in_caption(m)]
+    plain = [m for m in outside if not _looks_like_caption(doc, story, m)]
+    return next(iter(plain or outside), (body or draft.mentions)[0])
+
+
+def _looks_like_caption(doc: Doc, story: StoryText, m: Mention) -> bool:
+    """A sentence the page parser left unmarked as a caption: 'President X (C) raises held hands
+    with President Y (L) …', a trailing '/ AFP / NAME' credit, or a present-tense scene that ends
+    with a date ('Soldiers patrol a street in Kalbajar, November 25, 2020.')."""
+    s, e = story.ranges[m.sentence]
+    text = doc[s:e].text.strip()
+    if _CAPTION_POSITION.search(text) or _CAPTION_CREDIT.search(text):
+        return True
+    if _CAPTION_DATE_END.search(text):
+        head = text.split(",", 1)[0].split()
+        return any(w.endswith("s") and w.islower() and not w.endswith("ss") for w in head[1:6])
+    return False
 
 
 def _evidence_mention(draft: Draft, rank: int) -> Mention:
@@ -742,6 +809,7 @@ def _brokers(doc: Doc, story: StoryText, draft: Draft, drafts: list[Draft], name
                 found.extend(n for n in _named_list(doc, names, i + 1, e) if n not in found)
             elif low in BROKER_VERBS:
                 found.extend(n for n in _named_before(doc, names, i, s) if n not in found)
+                _add(found, _demonym_before(doc, i, s))
     countries: list[str] = []
     for name in found:
         _add(countries, _country_for_capital(name))
@@ -837,6 +905,20 @@ def _named_before(doc: Doc, names: NameIndex, verb: int, stop: int) -> list[str]
             continue
         break
     return out
+
+
+def _demonym_before(doc: Doc, verb: int, stop: int) -> Optional[str]:
+    """'Norwegian negotiators brokered a ceasefire' -> Norway."""
+    i = verb - 1
+    while i >= stop and verb - i <= 4 and doc[i].lower_ in ("who", "have", "has", "had", "been", "also", "jointly"):
+        i -= 1
+    if i < stop + 1 or doc[i].lower_ not in BROKER_PEOPLE:
+        return None
+    one = doc[i - 1].lower_
+    two = doc[i - 2].lower_ + " " + one if i - 2 >= stop else None
+    if two in DEMONYM_COUNTRIES:
+        return DEMONYM_COUNTRIES[two]
+    return DEMONYM_COUNTRIES.get(one) if doc[i - 1].is_title else None
 
 
 def _hyphen_brokers(text: str, start: int, names: NameIndex) -> list[str]:
