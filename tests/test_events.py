@@ -651,3 +651,24 @@ def test_truce_from_midnight_violated_hours_later_takes_that_days_date(blank_nlp
     text = "A ceasefire began at midnight on Saturday and was violated hours later, the army said."
     [event] = _events(blank_nlp, text, dates={"Saturday": "2021-03-06"})
     assert (event.status, event.date) == ("violated", "2021-03-06")
+
+
+def test_a_body_sentence_ending_with_a_date_is_no_caption(blank_nlp):
+    text = "The rebels said peace talks would open on August 14, 2026. The talks will be held in Geneva."
+    [event] = _events(blank_nlp, text)
+    assert event.status == "planned" and event.text.startswith("The rebels said")
+
+
+def test_scene_with_comma_and_dated_ending_is_a_caption(blank_nlp):
+    text = ("Refugees cross the bridge into Zenda as the truce takes effect, March 3, 2021. "
+            "The truce that took effect on Wednesday was agreed by both sides on Monday, officials said.")
+    [event] = _events(blank_nlp, text)
+    assert event.text.startswith("The truce that took effect")
+
+
+def test_a_new_attempt_to_broker_joins_the_planned_talks(blank_nlp):
+    text = ("Army and militia envoys met on Friday in preparation for talks on ending the war. "
+            "Mediators will make a new attempt next month to broker an end to the fighting.")
+    [event] = _events(blank_nlp, text)
+    assert (event.type, event.status) == ("talks", "planned")
+    assert event.text.startswith("Army and militia envoys met")

@@ -113,9 +113,10 @@ MAX_ATTEMPT_GAP = 10
 # A photo caption the page parser did not mark: '(L)', '(2nd R)', a '/ AFP / NAME' credit.
 _CAPTION_POSITION = re.compile(r"\((?:\d+(?:st|nd|rd|th)\s+)?(?:[LRC]|left|right|centre|center|front|back)\)", re.I)
 _CAPTION_CREDIT = re.compile(r"/\s*(?:AFP|Reuters|AP|EPA|Getty Images|Anadolu|TASS|Sputnik)\s*/\s*[A-Z][\w.\- ]*\s*$")
-_CAPTION_DATE_END = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|"
+_CAPTION_DATE_END = re.compile(r", (?:January|February|March|April|May|June|July|August|September|October|"
                                r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}\.?\s*$")
-_PRESENT_SCENE = re.compile(r"\b\w+(?:s|es)\b")
+_NOT_A_SCENE = frozenset(("said", "says", "say", "told", "was", "were", "had", "has", "have", "will", "would",
+                         "is", "are", "could", "should", "may", "might", "did", "does", "do"))
 MAX_CROSS_CLAUSE_DISTANCE = 6
 MAX_BACK_REFERENCE_DISTANCE = 25
 MAX_MODIFIER_SCAN = 6
@@ -235,6 +236,8 @@ class EventFinder:
                               headline=story.is_headline(sentence),
                               quoted=any(o < doc[span.start].idx < c for o, c in quotations))
             _read_modifiers(doc, story, mention)
+            if span.label_ == "talks" and doc[span.start].lower_ in ATTEMPT_NOUNS and not mention.ordinal:
+                mention.distinct = False           # 'a new attempt to broker': new beside failed talks, not another round
             if self._keep(doc, story, mention, mentions):
                 mentions.append(mention)
         return mentions
@@ -724,9 +727,8 @@ def _looks_like_caption(doc: Doc, story: StoryText, m: Mention) -> bool:
     text = doc[s:e].text.strip()
     if _CAPTION_POSITION.search(text) or _CAPTION_CREDIT.search(text):
         return True
-    if _CAPTION_DATE_END.search(text):
-        head = text.split(",", 1)[0].split()
-        return any(w.endswith("s") and w.islower() and not w.endswith("ss") for w in head[1:6])
+    if _CAPTION_DATE_END.search(text):      # 'Soldiers patrol a street in Kalbajar, November 25, 2020.'
+        return not any(doc[i].lower_ in _NOT_A_SCENE for i in range(s, e))
     return False
 
 
