@@ -198,3 +198,15 @@ def test_place_tagged_start_of_a_person_name_is_not_a_place(blank_nlp, finder):
     places, _ = run(blank_nlp, finder, "Myanmar leader Daw Khin Mya Thein spoke.",
                     ents=[("Daw Khin", "GPE"), ("Mya Thein", "PERSON")])
     assert "Daw Khin" not in places
+
+
+def test_a_body_in_a_city_leaves_the_city_a_place(blank_nlp, finder):
+    text = "Talks will resume, the Swedish Embassy in Nairobi said on Monday."
+    places, _ = run(blank_nlp, finder, text, ents=[("the Swedish Embassy in", "ORG"), ("Nairobi", "GPE")])
+    assert "Nairobi" in places and places["Nairobi"].country_code == "KE"
+
+
+def test_a_city_naming_a_body_is_not_a_place(blank_nlp, finder):
+    text = "The University of Nairobi said classes would resume."
+    places, _ = run(blank_nlp, finder, text, ents=[("The University of", "ORG"), ("Nairobi", "GPE")])
+    assert "Nairobi" not in places

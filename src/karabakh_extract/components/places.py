@@ -492,7 +492,8 @@ def _evidence(doc: Doc, span: Span, ner_label: list[str]) -> set[str]:
         if tok.text in ORG_HEAD_WORDS:
             found.add("inside_org_name")  # "Minsk Group", "Tripoli Protection Force"
             break
-    if prev is not None and prev.lower_ in ("in", "of", "for") and span.start >= 2:
+    # "University of Tripoli", "Council for Gaza" name a body; "the Embassy in Colombo" is a body *in* a place.
+    if prev is not None and prev.lower_ in ("of", "for") and span.start >= 2:
         before = doc[span.start - 2]
         if ner_label[before.i] == "ORG" and _is_capitalised(before.text):
             found.add("inside_org_name")
