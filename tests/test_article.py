@@ -8,7 +8,7 @@ import pytest
 from karabakh_extract.article import Page, parse_page
 from karabakh_extract.page_credits import contributor_line_names, proper_case
 from karabakh_extract.page_dates import first_date, is_date_line
-from karabakh_extract.page_captions import is_caption
+from karabakh_extract.page_captions import credit_start, is_caption
 from karabakh_extract.page_kinds import Kind, kind_of
 from karabakh_extract.page_lines import Paragraph, paragraphs
 
@@ -1065,3 +1065,25 @@ def test_a_story_line_after_a_caption_with_a_blank_line_between_stays_body():
     first = "Abela met fishermen in Marsaxlokk, a government official said on March 2, 2021."
     text = page_of("Storm sinks fishing boats off Malta", combo, first, SECOND)
     assert body_text(text, parse_page(text)).startswith(first)
+
+
+@pytest.mark.parametrize("caption, scene", [
+    ("Fishermen repair nets near the harbour in Marsaxlokk. [Jane Borg/AFP]", "Fishermen repair nets near the harbour in Marsaxlokk"),
+    ("Fishermen repair nets in Marsaxlokk [Getty]", "Fishermen repair nets in Marsaxlokk"),
+    ("Fishermen repair nets in Marsaxlokk [Jane Borg/Anadolu]", "Fishermen repair nets in Marsaxlokk"),
+    ("Fishermen repair nets in Marsaxlokk on March 2, 2021. (EPA-EFE/STRINGER)", "Fishermen repair nets in Marsaxlokk on March 2, 2021"),
+    ("Fishermen repair nets in Marsaxlokk on March 2, 2021. Xinhua/Str", "Fishermen repair nets in Marsaxlokk on March 2, 2021"),
+    ("Fishermen repair nets in Marsaxlokk on March 2, 2021. \u00a9 AFP", "Fishermen repair nets in Marsaxlokk on March 2, 2021"),
+    ("Fishermen repair nets in Marsaxlokk on March 2, 2021. | Reuters", "Fishermen repair nets in Marsaxlokk on March 2, 2021"),
+])
+def test_bracket_copyright_and_pipe_credits_end_a_caption(caption, scene):
+    assert is_caption(caption)
+    assert caption[:credit_start(caption)] == scene
+
+
+def test_a_story_paragraph_with_the_wires_copyright_is_not_a_caption():
+    assert not is_caption("The coast guard said four boats sank overnight. \u00a9 AFP")
+
+
+def test_image_credits_line_is_furniture():
+    assert kind_of(paragraphs("Image Credits: STRINGER / Contributor / Getty.")[0]) is Kind.FURNITURE

@@ -18,12 +18,15 @@ from .page_phrases import trie_pattern
 
 # Photo credits that end a caption: "Photo: AFP", "(AFP photo)", "(Reuters)", "REUTERS/Name",
 # "(AP Photo/Name)", "(Copyright 2020 The Associated Press. All rights reserved)", "Getty Images".
-_CREDIT_NAMES = AGENCY_NAMES_PATTERN + r"|EPA|Getty Images|Getty|AFP/Getty Images|Shutterstock|Anadolu Agency"
+_CREDIT_NAMES = AGENCY_NAMES_PATTERN + r"|EPA|EPA-EFE|EFE|Getty Images|Getty|AFP/Getty Images|Shutterstock|Anadolu Agency|Anadolu|Xinhua|SIPA|Sipa|ANP|DPA|dpa|TASS|Sputnik|WAFA|NurPhoto|ZUMA|Zuma|SOPA Images"
 CAPTION_CREDIT = re.compile(
     r"(?:(?:Photo(?:graph)?s?|Image|Picture|Credit|File photo)\s*(?::|by|/)\s*[^.]{1,60}"
     r"|\(\s*(?:" + _CREDIT_NAMES + r")(?:\s*(?:photo|Photo|PHOTO|file photo|/)[^)]{0,60})?\s*\)"
     r"|\b(?:" + _CREDIT_NAMES + r")\s*(?:photo|Photo|PHOTO)(?:/[^)]{1,60})?"
-    r"|\b(?:REUTERS|AFP|AP|EPA|XINHUA)/ ?[A-Z][\w .'\-]{1,60}(?:/File(?: Photo)?)?"
+    r"|\b(?:REUTERS|AFP|AP|EPA|EPA-EFE|XINHUA|Xinhua|SIPA|ANP|DPA|dpa)/ ?[A-Z][\w .'\-]{1,60}(?:/File(?: Photo)?)?"
+    r"|\((?:EPA-EFE|EPA|EFE)/[^)]{1,60}\)"
+    # Al Jazeera style: "[Bashar Taleb/AFP]", "[Getty]", "[Moiz Salhi/Anadolu]"
+    r"|\[(?:[^\[\]]{1,80}(?:/|\bvia\s))?\s*(?:" + _CREDIT_NAMES + r")\s*\]"
     r"|\((?:Copyright|\u00a9)[^)]{3,120}\)"
     r"|\([^()]{1,80}(?:\bvia|/)\s*(?:" + _CREDIT_NAMES + r")\)"
     r"|\b(?:Getty Images|Shutterstock)"
@@ -50,7 +53,7 @@ AFP_CAPTION_LABEL = re.compile(r"^\((?:COMBO|FILES?|FILE PHOTO|ARCHIVES?|ILLUSTR
 SPEECH = re.compile(r"[\"\u201c][^\"\u201c\u201d]*(?:\s[^\"\u201c\u201d]*){3,}[\"\u201d]")   # four words or more in quote marks
 POSITION_MAX_CHARS = 400   # a caption is a sentence or two
 # Every CAPTION_CREDIT contains one of these: a cheap test before the regex.
-CREDIT_HINTS = ("hoto", "HOTO", "mage", "icture", "redit", ")", "/", "Getty", "Shutterstock")
+CREDIT_HINTS = ("hoto", "HOTO", "mage", "icture", "redit", ")", "/", "]", "Getty", "Shutterstock")
 # Caption style that ends with the photo's full date: "..., near Gaza City, November 27, 2023."
 CAPTION_DATE_END = re.compile(r",\s*(?:" + page_dates.WEEKDAY + r",\s*)?" + page_dates.MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d\.?$")
 # "People queue for bread in the city Friday, June 16, 2023. AP": the photo's date, then a bare wire credit.
@@ -127,6 +130,17 @@ def has_past_tense(clause: str) -> bool:
     return False
 
 
+# "... in Aleppo on March 2, 2021. \u00a9 AFP", "... | AFP": a bare credit after the caption's full stop. A story's
+# last paragraph may carry the wire's copyright too, so the sentence before it must not report speech.
+SCENE_CREDIT = re.compile(r"(?<=[.)])\s*(?:\u00a9|\(c\)|\|)\s*(?:" + _CREDIT_NAMES + r")(?:\s*/\s*[A-Z][\w .'\-]{1,60})?\s*\.?$")
+
+
+def has_scene_credit(text: str) -> bool:
+    if len(text) > POSITION_MAX_CHARS or not SCENE_CREDIT.search(text[-80:]):
+        return False
+    return not (SPEECH.search(text) or REPORTING.search(text))
+
+
 def has_position_markers(text: str) -> bool:
     """'President A (C) raises hands with B (L) and C (R)': markers saying where people stand
     in the picture. A lone '(R)' may be a US party ('Sen. Doe (R)'), so it needs another marker;
@@ -153,7 +167,7 @@ def is_caption(text: str) -> bool:
     tail = text[-160:]
     if any(hint in tail for hint in CREDIT_HINTS) and CAPTION_CREDIT.search(tail):
         return True
-    if has_position_markers(text) or has_caption_label(text):
+    if has_position_markers(text) or has_caption_label(text) or has_scene_credit(text):
         return True
     if is_present_tense_caption(text):
         return True
@@ -171,6 +185,8 @@ def credit_start(text: str) -> int:
     tail_start = max(0, len(text) - 160)
     match = CAPTION_CREDIT.search(text, tail_start) if any(h in text[tail_start:] for h in CREDIT_HINTS) else None
     if not match:
+        match = SCENE_CREDIT.search(text, tail_start)
+    if not match:
         dated = CAPTION_DATED_CREDIT.search(text, tail_start)
         return len(text[:dated.start("credit")].rstrip()) if dated else len(text)
-    return len(text[:match.start()].rstrip(" .-\u2013\u2014|(\n"))
+    return len(text[:match.start()].rstrip(" .-\u2013\u2014|([\n"))

@@ -38,7 +38,7 @@ WIDGET_LINES = frozenset(load_lines("page_furniture_lines.txt"))
 CREDIT_LINE = re.compile(r"^[A-Z][\w.'\- ]{1,40}/\s?[A-Z][\w.'\-& ]{1,40}$")   # "Jane Doe/AP", "Jane Doe / The Verge"
 # "34 minutes ago", "Credit: AP", "Photo: Jane Doe": timestamps and credits standing alone.
 STAMP_LINE = re.compile(r"^(?:\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b.{0,20}"
-                        r"|(?:Credits?|Photos?|Image|Picture|Source)\s*:\s*\S.{0,60})$", re.I)
+                        r"|(?:(?:Image|Photo|Picture)\s+)?(?:Credits?|Photos?|Image|Picture|Source)\s*:\s*\S.{0,60})$", re.I)
 GALLERY_LINE = re.compile(r"^(?:(?:Slideshow|Gallery|Photos?|Images?|Video)\s*\(\d+\s*\w*\)|\d+\s*(?:of|/)\s*\d+"
                           r"|\d+\s+(?:photos?|images?|pictures?|videos?)|\d+\s+view\s+gallery)$", re.I)
 FURNITURE_LINE_MAX = 260     # a line this short with one boilerplate phrase is boilerplate
