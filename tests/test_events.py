@@ -672,3 +672,9 @@ def test_a_new_attempt_to_broker_joins_the_planned_talks(blank_nlp):
     [event] = _events(blank_nlp, text)
     assert (event.type, event.status) == ("talks", "planned")
     assert event.text.startswith("Army and militia envoys met")
+
+
+def test_two_word_demonym_envoys_broker_for_their_country(blank_nlp):
+    text = "South African envoys mediated a truce last year to halt the civil war."
+    [event] = _events(blank_nlp, text)
+    assert event.brokers == ["South Africa"]

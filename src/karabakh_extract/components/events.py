@@ -916,11 +916,18 @@ def _demonym_before(doc: Doc, verb: int, stop: int) -> Optional[str]:
         i -= 1
     if i < stop + 1 or doc[i].lower_ not in BROKER_PEOPLE:
         return None
-    one = doc[i - 1].lower_
-    two = doc[i - 2].lower_ + " " + one if i - 2 >= stop else None
-    if two in DEMONYM_COUNTRIES:
-        return DEMONYM_COUNTRIES[two]
-    return DEMONYM_COUNTRIES.get(one) if doc[i - 1].is_title else None
+    candidates = []
+    if i - 2 >= stop and doc[i - 2].is_title and doc[i - 1].is_title:
+        candidates.append(doc[i - 2].text + " " + doc[i - 1].text)     # 'South African envoys'
+    if doc[i - 1].is_title or doc[i - 1].is_upper:
+        candidates.append(doc[i - 1].text)
+    for word in candidates:
+        entry = country_of_demonym(word)
+        if entry is not None:
+            return entry.name
+        if word.lower() in DEMONYM_COUNTRIES:
+            return DEMONYM_COUNTRIES[word.lower()]
+    return None
 
 
 def _hyphen_brokers(text: str, start: int, names: NameIndex) -> list[str]:
