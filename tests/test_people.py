@@ -176,3 +176,17 @@ def test_surname_without_the_arabic_article_joins_the_full_name(blank_nlp, finde
                  persons=["Tarek al-Mansouri", "Mansouri"])
     assert list(people) == ["Tarek al-Mansouri"]
     assert people["Tarek al-Mansouri"].aliases == ["Mansouri"]
+
+
+@pytest.mark.parametrize("short, long_", [("Salome Ruiz", "Salome Ruiz Ortega"), ("Omar Daqqa", "Omar Hassan Daqqa")])
+def test_a_shorter_full_name_joins_the_longer_one(blank_nlp, finders, short, long_):
+    text = f"President {long_} arrived on Monday. Later {short} said the truce would hold."
+    people = run(blank_nlp, finders, text, persons=[long_, short])
+    assert list(people) == [long_]
+    assert short in people[long_].aliases
+
+
+def test_different_people_with_one_first_name_stay_apart(blank_nlp, finders):
+    text = "Omar Daqqa met Omar Faruk on Monday, officials said."
+    people = run(blank_nlp, finders, text, persons=["Omar Daqqa", "Omar Faruk"])
+    assert set(people) == {"Omar Daqqa", "Omar Faruk"}

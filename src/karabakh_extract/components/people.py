@@ -167,7 +167,7 @@ class PeopleFinder:
         clusters: list[list[PersonMention]] = []
         full = sorted((m for m in mentions if len(m.tokens) > 1), key=lambda m: m.start)
         for m in full:
-            target = next((c for c in clusters if _same_full_name(c[0].tokens, m.tokens)), None)
+            target = next((c for c in clusters if any(_same_full_name(x.tokens, m.tokens) for x in c)), None)
             if target is None:
                 clusters.append([m])
             else:
@@ -301,9 +301,17 @@ def _is_credit(doc: Doc, start: int) -> bool:
 
 
 def _same_full_name(a: list[str], b: list[str]) -> bool:
+    """Two multi-word forms of one name: equal, a transliteration apart, one the other's
+    beginning ('Salva Kiir' / 'Salva Kiir Mayardit'), or with a middle name dropped
+    ('Mohamed Dagalo' / 'Mohamed Hamdan Dagalo')."""
     if a == b:
         return True
-    return a[0] == b[0] and len(a) == len(b) and same_surname(a[-1], b[-1])
+    if a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        return same_surname(a[-1], b[-1])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return long_[:len(short)] == short or surname_key(short[-1]) == surname_key(long_[-1])
 
 
 ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-\u2010\u2011]", re.I)
