@@ -1087,3 +1087,23 @@ def test_a_story_paragraph_with_the_wires_copyright_is_not_a_caption():
 
 def test_image_credits_line_is_furniture():
     assert kind_of(paragraphs("Image Credits: STRINGER / Contributor / Getty.")[0]) is Kind.FURNITURE
+
+
+def test_a_section_label_before_the_header_date_still_makes_a_date_line():
+    first = "The harbour of Marsaxlokk was calm on Tuesday after a storm sank four boats, according to local media reports."
+    text = page_of("Storm sinks fishing boats off Malta", "World / Europe 12/18/2020, 1:39 PM",
+                   "Storm sinks fishing boats off Malta", first, SECOND)
+    page = parse_page(text)
+    assert region_text(text, page.headline) == "Storm sinks fishing boats off Malta"
+    assert page.published.startswith("2020-12-18T13:39")
+
+
+def test_a_title_with_a_date_is_not_a_section_labelled_date_line():
+    assert not is_date_line("Storm Of The Century 03/02/2021")
+    assert not is_date_line("Fishermen and coast guard March 2, 2021")
+
+
+def test_a_parenthesised_source_line_names_the_agency():
+    first = "A storm sank four fishing boats off Malta overnight, the coast guard said on Tuesday."
+    text = page_of("Storm sinks fishing boats off Malta", "March 2, 2021", first, SECOND, "(Source: Reuters)")
+    assert parse_page(text).agency == "Reuters"

@@ -52,7 +52,7 @@ _DASH = r"[-\u2010-\u2015]"
 DATELINE_AGENCY = re.compile(rf"\({_agency(1)}\)\s*(?:{_DASH}|:)"
                              rf"|^[^()]{{0,60}}?\d\s*\({_agency(2)}\)\s+(?=[A-Z])")   # "Valletta, Mar 2 (PTI) A storm..."
 BYLINE_AGENCY = re.compile(
-    rf"^(?:(?:By|BY|Via|VIA|From|Source|SOURCE)\s*:?\s+(?:the\s+|The\s+)?{_agency(3)}\b"
+    rf"^(?:\(?(?:By|BY|Via|VIA|From|Source|SOURCE)\s*:?\s+(?:the\s+|The\s+)?{_agency(3)}\b"   # "(Source: Reuters)" too
     rf"|{_agency(4)}(?:\s*(?:and|&|/)\s*(?:{AGENCY_NAMES_PATTERN}))*(?:\s*[,/|]|\s+{_DASH}|\s*$)"   # "AP and AFP, BEIRUT"
     rf"|.{{2,80}}(?:[,|]|\s{_DASH})\s*(?:The\s+)?{_agency(5)}\s*$"
     rf"|{_DASH}+\s*(?:The\s+)?{_agency(6)}\s*\.?$"   # "\u2014 AFP" signing off a story

@@ -147,9 +147,16 @@ def is_date_line(text: str) -> bool:
     found = first_date(text)
     if not found:
         return False
-    rest = CLOCK.sub(" ", text[:found.start] + " " + text[found.end:])
+    before = text[:found.start]
+    if SECTION_LABEL.match(before):
+        before = ""   # "War / Terrorism 12/18/2018, 1:39 PM": the story's section, then its date
+    rest = CLOCK.sub(" ", before + " " + text[found.end:])
     rest = DATE_LINE_WORDS.sub(" ", rest)
     return len(re.findall(r"[A-Za-z]{2,}", rest)) <= 1
+
+
+# Section labels before a header's date: "War / Terrorism ", "World | Africa • ".
+SECTION_LABEL = re.compile(r"^[A-Z][\w&'-]*(?: [A-Z&][\w&'-]*)?(?:\s*[/|•·]\s*[A-Z][\w&'-]*(?: [A-Z&][\w&'-]*)?)+\s*[|•·,-]?\s*$")
 
 
 CLOCK = re.compile(_TIME)
