@@ -110,6 +110,7 @@ PROSPECTIVE_PREFIXES = tuple(tuple(p.split()) for p in _LEX["prospective_talks_p
 ATTEMPT_NOUNS = frozenset(_LEX["attempt_nouns"])
 ATTEMPT_VERBS = frozenset(_LEX["attempt_verbs"])
 MAX_ATTEMPT_GAP = 10
+IN_FORCE_ADJECTIVES = frozenset(_LEX["in_force_adjectives"])
 # A photo caption the page parser did not mark: '(L)', '(2nd R)', a '/ AFP / NAME' credit.
 _CAPTION_POSITION = re.compile(r"\((?:\d+(?:st|nd|rd|th)\s+)?(?:[LRC]|left|right|centre|center|front|back)\)", re.I)
 _CAPTION_CREDIT = re.compile(r"/\s*(?:AFP|Reuters|AP|EPA|Getty Images|Anadolu|TASS|Sputnik)\s*/\s*[A-Z][\w.\- ]*\s*$")
@@ -463,6 +464,10 @@ def _read_modifiers(doc: Doc, story: StoryText, m: Mention) -> None:
         seen.append(low)
         i -= 1
     modifiers = set(seen)
+    if m.type == "ceasefire":
+        # 'the country's fragile ceasefire': a truce in force (fragile is not collapsed)
+        m.cues.extend((STATUS_RANK["ceasefire"].index("took_effect"), j)
+                      for j in range(i + 1, m.start) if doc[j].lower_ in IN_FORCE_ADJECTIVES)
     m.dated = any(_YEAR.match(w) for w in modifiers)
     trigger = doc[m.start:m.end].text.lower()
     plural = trigger.endswith("s") and not trigger.endswith(("talks", "negotiations"))
