@@ -136,12 +136,22 @@ GENERIC_NOUNS = {"force", "forces", "troops", "soldiers", "officials", "official
 PLACE_HEADS = {"town", "village", "region", "province", "district", "county", "island", "city", "islands",
                "municipality", "governorate", "state", "valley", "area", "neighbourhood", "neighborhood", "suburb",
                "commune", "prefecture", "camp", "settlement", "hamlet"}
-LOCATIVES = {"near", "in", "at", "on", "around", "outside", "from", "into", "to", "towards", "toward", "across", "inside"}
+LOCATIVES = {"near", "in", "on", "around", "outside", "into", "across", "inside", "off", "of"}
+STRICT_LOCATIVES = {"near", "in", "around", "outside", "inside", "nearby"}
 PLACE_OF = {"town", "village", "city", "region", "province", "district", "island", "area", "municipality"}
 # Products, vehicles and weapons NER reads as ORG ("Land Cruisers", "Kalashnikovs").
 PRODUCT_WORDS = {w.lower() for w in load_lines("orgs_products.txt")}
-PRODUCT_CUES = {"in", "with", "carrying", "driving", "drove", "aboard", "using", "used", "armed", "fired", "firing",
-                "two", "three", "several", "dozens", "of", "their", "pickup", "pick-up", "mounted", "and"}
+PRODUCT_CUES = {"with", "carrying", "driving", "drove", "aboard", "using", "used", "armed", "fired", "firing",
+                "two", "three", "four", "several", "dozens", "pickup", "pick-up", "mounted", "rode", "new"}
+# Nouns that make an apposition describe a body, not a person ("X, a volunteer organization").
+BODY_NOUNS = {w.lower() for w in ORG_HEAD_WORDS} | {
+    "organization", "organisation", "group", "firm", "company", "agency", "body", "charity", "party", "militia",
+    "gang", "movement", "network", "ngo", "outfit", "faction", "coalition", "union", "newspaper", "outlet",
+    "institute", "website", "think-tank", "tank", "consultancy", "organizations", "groups", "bank", "fund"}
+GROUP_DESCRIPTORS = {"islamist", "jihadist", "sunni", "shia", "shiite", "christian", "muslim", "marxist", "maoist",
+                     "communist", "separatist", "rebel", "armed", "militant", "extremist", "criminal", "rival",
+                     "local", "tribal", "ethnic", "paramilitary", "pro-government", "anti-government", "kurdish",
+                     "arab", "insurgent", "terrorist", "opposition", "government", "police", "army", "same"}
 # "the X gang", "a gang known as X", "X, a gang": armed groups the text names by pattern.
 GROUP_NOUN = r"(?:gang|militia|cartel|armed\s+group|rebel\s+group|criminal\s+group)"
 NAME_RUN = r"([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|\d+[\w\-]*)){0,3})"
@@ -644,8 +654,9 @@ def _named_groups(doc: Doc) -> Iterable[OrgMention]:
             words = name.split()
             while words and words[-1].lower() in TRAILING_WORDS | {"the"}:
                 words.pop()
-            if not words or words[0].lower() in ("the", "a", "an") or "\n" in name:
-                continue
+            if not words or words[0].lower() in ("the", "a", "an") or "\n" in name \
+                    or any(country_of_demonym(w) is not None or w.lower() in GROUP_DESCRIPTORS for w in words):
+                continue  # "the Nigerian Islamist group", "a Sunni militia": a description, not a name
             name = " ".join(words) if " ".join(words) == name[:len(" ".join(words))] else words[0]
             start = hit.start(1)
             yield OrgMention(start, start + len(name), name, priority=1, company=True)  # never a person
@@ -693,20 +704,23 @@ def _not_an_org(doc: Doc, text: str, m: OrgMention, things: set[str]) -> Optiona
             return "place"  # "Bulo-Hawa town", "Mindanao island"
         if prev == "of" and prev2 in PLACE_OF:
             return "place"  # "the town of Kefraya"
-        if lookup_place(m.text) is not None and not ACRONYM.match(m.text):
-            return "place"  # the gazetteer knows it as a place ("Mindanao", "Luzon")
-        if len(words) == 1 and not ACRONYM.match(m.text) and prev in LOCATIVES \
-                and words[0].lower() not in GROUP_NAME_STARTS:
+        lone = len(words) == 1 and not ACRONYM.match(m.text) and words[0].lower() not in GROUP_NAME_STARTS \
+            and text[m.end:m.end + 1] not in ("'", "’")  # "Nasa’s Chandra X-ray Observatory" is owned
+        if lone and prev in LOCATIVES and lookup_place(m.text) is not None:
+            return "place"  # "on Mindanao": a lone word the gazetteer knows, after a locative preposition
+        if lone and prev in STRICT_LOCATIVES:
             return "place"  # "near Kefraya": a lone word after a locative preposition
         if words[-1].endswith("s") and not words[-1].endswith("ss") and all(w[:1].isupper() for w in words) \
                 and (prev in PRODUCT_CUES or prev.isdigit()) and len(words) <= 3 \
                 and not any(w.lower() in GROUP_NAME_STARTS for w in words):
             return "product"  # "in Land Cruisers", "with Kalashnikovs": plural Title Case things
         appos = re.match(r",\s+(?:a|an|the|its|their)\s+((?:[\w\-]+\s+){0,3}[\w\-]+)", text[m.end:m.end + 80])
-        if appos and any(w.lower() in TITLE_HEADS for w in appos.group(1).split()):
+        described = [w.lower() for w in appos.group(1).split()] if appos else []
+        if any(w in TITLE_HEADS for w in described) and not any(w in BODY_NOUNS for w in described):
             return "person"  # "Daya Master, a rebel spokesman"
         if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in m.text.split()) \
-                and nxt in ("said", "says", "told") and prev not in ("the", "a", "an") \
+                and nxt in ("said", "says", "told") and not (prev.isalpha() and prev.islower()) \
+                and not any(w.lower() in lowercase_words(doc) for w in words) \
                 and not any(w.lower() in GROUP_NAME_STARTS for w in words) \
                 and not any(lookup_place(w) is not None or country_of_demonym(w) is not None for w in words):
             return "person"  # "Daya Master said": a two-word name speaking is a person
