@@ -692,3 +692,9 @@ def test_a_fragile_truce_that_collapsed_is_collapsed(blank_nlp):
     text = "The fragile truce collapsed on Sunday when shelling resumed, observers said."
     [event] = _events(blank_nlp, text)
     assert event.status == "collapsed"
+
+
+def test_meeting_ahead_of_the_new_peace_talks_makes_them_planned(blank_nlp):
+    text = "The foreign ministers met in Zenda on Friday in preparation for the new peace talks on the war."
+    [event] = _events(blank_nlp, text)
+    assert (event.type, event.status) == ("talks", "planned")

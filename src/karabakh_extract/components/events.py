@@ -110,6 +110,7 @@ PROSPECTIVE_PREFIXES = tuple(tuple(p.split()) for p in _LEX["prospective_talks_p
 ATTEMPT_NOUNS = frozenset(_LEX["attempt_nouns"])
 ATTEMPT_VERBS = frozenset(_LEX["attempt_verbs"])
 MAX_ATTEMPT_GAP = 10
+PROSPECTIVE_FILLERS = frozenset(("the", "a", "new", "fresh", "peace", "formal", "direct", "further", "final"))
 IN_FORCE_ADJECTIVES = frozenset(_LEX["in_force_adjectives"])
 # A photo caption the page parser did not mark: '(L)', '(2nd R)', a '/ AFP / NAME' credit.
 _CAPTION_POSITION = re.compile(r"\((?:\d+(?:st|nd|rd|th)\s+)?(?:[LRC]|left|right|centre|center|front|back)\)", re.I)
@@ -359,10 +360,13 @@ def _only_prospective_cues(doc: Doc, m: Mention) -> None:
     ('met') is not the talks' status; only the prefix ('in preparation for') and later cues count."""
     if m.type != "talks":
         return
-    words = [t.lower_ for t in doc[max(0, m.start - 4):m.start]]
+    end = m.start
+    while end > 0 and m.start - end < 3 and doc[end - 1].lower_ in PROSPECTIVE_FILLERS:
+        end -= 1                                   # 'ahead of the new peace talks'
+    words = [t.lower_ for t in doc[max(0, end - 4):end]]
     for prefix in PROSPECTIVE_PREFIXES:
         if tuple(words[-len(prefix):]) == prefix:
-            first = m.start - len(prefix)
+            first = end - len(prefix)
             m.cues = [c for c in m.cues if c[1] >= first]
             m.weak_cues = [c for c in m.weak_cues if c[1] >= first]
             if not m.cues:
