@@ -1106,3 +1106,23 @@ def test_a_parenthesised_source_line_names_the_agency():
     first = "A storm sank four fishing boats off Malta overnight, the coast guard said on Tuesday."
     text = page_of("Storm sinks fishing boats off Malta", "March 2, 2021", first, SECOND, "(Source: Reuters)")
     assert parse_page(text).agency == "Reuters"
+
+
+@pytest.mark.parametrize("caption", [
+    "FILE PHOTO: Prime Minister Robert Abela (R) answers questions in Valletta, Malta April 25, 2020. REUTERS/Jane Borg/Pool/File Photo",
+    "Prime Minister Robert Abela answers questions in Valletta, Malta April 25, 2020. REUTERS/Jane Borg/Pool/File Photo",
+    "\u00a9 REUTERS/ Stringer A fishing boat sinks off Marsaxlokk, Malta, March 2, 2021.",
+    "GETTY Fishermen could have drowned but swam to the breakwater",
+    "EPA Malta fears another storm this winter",
+])
+def test_credit_first_and_reuters_file_photo_captions(caption):
+    assert is_caption(caption)
+
+
+@pytest.mark.parametrize("prose", [
+    "AFP Chief Executive Fabrice Fries said the agency would cut jobs.",
+    "REUTERS Chief Editor Alessandra Galloni said the agency would grow.",
+    "PA Consulting said profits rose in the first quarter.",
+])
+def test_prose_opening_with_an_agency_name_is_not_a_credit_first_caption(prose):
+    assert not is_caption(prose)

@@ -23,7 +23,7 @@ CAPTION_CREDIT = re.compile(
     r"(?:(?:Photo(?:graph)?s?|Image|Picture|Credit|File photo)\s*(?::|by|/)\s*[^.]{1,60}"
     r"|\(\s*(?:" + _CREDIT_NAMES + r")(?:\s*(?:photo|Photo|PHOTO|file photo|/)[^)]{0,60})?\s*\)"
     r"|\b(?:" + _CREDIT_NAMES + r")\s*(?:photo|Photo|PHOTO)(?:/[^)]{1,60})?"
-    r"|\b(?:REUTERS|AFP|AP|EPA|EPA-EFE|XINHUA|Xinhua|SIPA|ANP|DPA|dpa)/ ?[A-Z][\w .'\-]{1,60}(?:/File(?: Photo)?)?"
+    r"|\b(?:REUTERS|AFP|AP|EPA|EPA-EFE|XINHUA|Xinhua|SIPA|ANP|DPA|dpa)/ ?[A-Z][\w .'\-]{1,60}(?:/[A-Z][\w .'\-]{1,30}){0,2}"   # "/Pool/File Photo"
     r"|\((?:EPA-EFE|EPA|EFE)/[^)]{1,60}\)"
     # Al Jazeera style: "[Bashar Taleb/AFP]", "[Getty]", "[Moiz Salhi/Anadolu]"
     r"|\[(?:[^\[\]]{1,80}(?:/|\bvia\s))?\s*(?:" + _CREDIT_NAMES + r")\s*\]"
@@ -49,6 +49,10 @@ COMMA_POSITION = re.compile(r"\b[A-Z][\w'\u2019.\-]*,\s(?:(?:second|third)\s(?:f
                             r"(?:left|right|center|centre|top|bottom|front|foreground|background),\s")
 # AFP's labels at a caption's start: "(COMBO) This combination of pictures ...", "(FILES) ...".
 AFP_CAPTION_LABEL = re.compile(r"^\((?:COMBO|FILES?|FILE PHOTO|ARCHIVES?|ILLUSTRATION|STRINGER|HANDOUT)\)\s"
+                               r"|^FILE PHOTO\s*:\s*[A-Z]"   # Reuters: "FILE PHOTO: U.S. envoy Joseph Yun (R) answers ..."
+                               # the credit first: "\u00a9 REUTERS/ Stringer The rocket takes off ...", "GETTY Max Verstappen overtook ..."
+                               r"|^(?:\u00a9|\(c\))\s*(?:" + _CREDIT_NAMES + r")\s*/\s*[A-Z]"
+                               r"|^(?:GETTY(?: IMAGES)?|REUTERS|EPA|SHUTTERSTOCK|ALAMY)\s+(?=[A-Z][a-z])"
                                r"|^This (?:combination|combo|handout|file|picture|photo)\b[^.]{0,80}\b(?:shows|taken|created|released|made)\b")
 SPEECH = re.compile(r"[\"\u201c][^\"\u201c\u201d]*(?:\s[^\"\u201c\u201d]*){3,}[\"\u201d]")   # four words or more in quote marks
 POSITION_MAX_CHARS = 400   # a caption is a sentence or two
@@ -158,7 +162,8 @@ def has_position_markers(text: str) -> bool:
 
 def has_caption_label(text: str) -> bool:
     """'(COMBO) This combination of pictures created on June 19, 2018 shows ...': AFP's caption labels."""
-    return len(text) <= 2 * POSITION_MAX_CHARS and bool(AFP_CAPTION_LABEL.match(text))
+    return (len(text) <= 2 * POSITION_MAX_CHARS and bool(AFP_CAPTION_LABEL.match(text))
+            and not (SPEECH.search(text) or REPORTING.search(text)))
 
 
 def is_caption(text: str) -> bool:
