@@ -698,3 +698,11 @@ def test_meeting_ahead_of_the_new_peace_talks_makes_them_planned(blank_nlp):
     text = "The foreign ministers met in Zenda on Friday in preparation for the new peace talks on the war."
     [event] = _events(blank_nlp, text)
     assert (event.type, event.status) == ("talks", "planned")
+
+
+def test_planned_talks_take_the_opening_date_not_the_preparatory_meeting_date(blank_nlp):
+    text = ("Army and militia envoys met on Friday in preparation for talks on ending the war. "
+            "The talks are due to open on Aug. 14.")
+    [event] = _events(blank_nlp, text, dates={"Friday": "2021-07-30", "Aug. 14": "2021-08-14"})
+    assert (event.status, event.date) == ("planned", "2021-08-14")
+    assert event.text.startswith("Army and militia envoys met")

@@ -153,6 +153,7 @@ class Mention:
     quoted: bool = False            # inside quote marks: someone's words about a truce already reported
     parties: frozenset = frozenset()  # 'between Israel and Hamas'
     ordinal: Optional[str] = None     # 'the fifth round of talks'
+    prospective_from: Optional[int] = None   # 'met on Monday in preparation for talks': nothing before is the talks'
 
     @property
     def rank(self) -> int:
@@ -367,6 +368,7 @@ def _only_prospective_cues(doc: Doc, m: Mention) -> None:
     for prefix in PROSPECTIVE_PREFIXES:
         if tuple(words[-len(prefix):]) == prefix:
             first = end - len(prefix)
+            m.prospective_from = first
             m.cues = [c for c in m.cues if c[1] >= first]
             m.weak_cues = [c for c in m.weak_cues if c[1] >= first]
             if not m.cues:
@@ -702,7 +704,7 @@ def describe(doc: Doc, story: StoryText, draft: Draft, drafts: list[Draft], name
     return Event(
         type=draft.type,
         status=ranks[rank],
-        date=_date_near(doc, story, d_start, d_end, cue),
+        date=_event_date(doc, story, draft, drafts, deciding, rank, d_start, d_end, cue),
         brokers=_brokers(doc, story, draft, drafts, names),
         parties=_parties(doc, story, draft, names),
         location=_location(doc, story, draft, names) if draft.type == "talks" else None,
@@ -768,6 +770,27 @@ def _evidence_tokens(doc: Doc, story: StoryText, m: Mention, draft: Draft, draft
     while end > start and doc[end - 1].is_space:
         end -= 1
     return (start, end) if end > start else (s, e)
+
+
+def _event_date(doc: Doc, story: StoryText, draft: Draft, drafts: list[Draft], deciding: Mention, rank: int,
+                start: int, end: int, cue: int) -> Optional[str]:
+    """The date by the deciding cue; for talks still to come that the deciding sentence dates only
+    by what happened before them ('met on Monday in preparation for talks'), a later mention's date
+    ('the talks are due to open on Aug. 14')."""
+    if deciding.prospective_from is None:
+        return _date_near(doc, story, start, end, cue)
+    found = _date_near(doc, story, max(start, deciding.prospective_from), end, cue)
+    if found:
+        return found
+    for m in draft.mentions:
+        if m is deciding or m.rank != rank or m.headline:
+            continue
+        s, e = _evidence_tokens(doc, story, m, draft, drafts)
+        m_cue = next((i for r, i in m.cues if r == rank), m.start)
+        found = _date_near(doc, story, s, e, m_cue)
+        if found:
+            return found
+    return None
 
 
 def _date_near(doc: Doc, story: StoryText, start: int, end: int, cue: int) -> Optional[str]:
