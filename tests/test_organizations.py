@@ -267,6 +267,7 @@ def test_acronym_defined_as_a_document_is_not_an_organization(blank_nlp, finders
 @pytest.mark.parametrize("text, span", [
     ("Dayan Mastro, a rebel spokesman, denied it.", "Dayan Mastro"),
     ("Dayan Mastro said the rebels would not withdraw.", "Dayan Mastro"),
+    ("Rebels agreed, said Dayan Mastro, the group's political commander.", "Dayan Mastro"),
 ])
 def test_person_tagged_org_with_title_or_said_is_not_an_organization(blank_nlp, finders, text, span):
     assert run(blank_nlp, finders, text, ents=[(span, "ORG")]) == {}
@@ -278,6 +279,9 @@ def test_person_tagged_org_with_title_or_said_is_not_an_organization(blank_nlp, 
     ("Sales fell, said Robert Beiser of Seattle Against Slavery, a volunteer organization.", "Seattle Against Slavery"),
     ("The company ranked last in Consumer Reports' survey.", "Consumer Reports"),
     ("Officials of the presidential Blue House said talks would resume.", "Blue House"),
+    ("Broadcom bid for NXP, a major provider of chips.", "NXP"),
+    ("In an interview with Deadline Hollywood, the director said he agreed.", "Deadline Hollywood"),
+    ("No team had done it since the 1985 Kansas City Royals.", "Kansas City Royals"),
 ])
 def test_organizations_near_the_new_rules_stay(blank_nlp, finders, text, span):
     assert span in run(blank_nlp, finders, text, ents=[(span, "ORG")])

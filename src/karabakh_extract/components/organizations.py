@@ -148,6 +148,7 @@ BODY_NOUNS = {w.lower() for w in ORG_HEAD_WORDS} | {
     "organization", "organisation", "group", "firm", "company", "agency", "body", "charity", "party", "militia",
     "gang", "movement", "network", "ngo", "outfit", "faction", "coalition", "union", "newspaper", "outlet",
     "institute", "website", "think-tank", "tank", "consultancy", "organizations", "groups", "bank", "fund"}
+AMBIGUOUS_TITLES = {"major", "general", "chief", "head", "chair", "official"}  # "a major provider"
 GROUP_DESCRIPTORS = {"islamist", "jihadist", "sunni", "shia", "shiite", "christian", "muslim", "marxist", "maoist",
                      "communist", "separatist", "rebel", "armed", "militant", "extremist", "criminal", "rival",
                      "local", "tribal", "ethnic", "paramilitary", "pro-government", "anti-government", "kurdish",
@@ -711,12 +712,15 @@ def _not_an_org(doc: Doc, text: str, m: OrgMention, things: set[str]) -> Optiona
         if lone and prev in STRICT_LOCATIVES:
             return "place"  # "near Kefraya": a lone word after a locative preposition
         if words[-1].endswith("s") and not words[-1].endswith("ss") and all(w[:1].isupper() for w in words) \
-                and (prev in PRODUCT_CUES or prev.isdigit()) and len(words) <= 3 \
+                and prev in PRODUCT_CUES and len(words) <= 3 \
+                and not any(lookup_place(w) is not None for w in words) \
                 and not any(w.lower() in GROUP_NAME_STARTS for w in words):
             return "product"  # "in Land Cruisers", "with Kalashnikovs": plural Title Case things
-        appos = re.match(r",\s+(?:a|an|the|its|their)\s+((?:[\w\-]+\s+){0,3}[\w\-]+)", text[m.end:m.end + 80])
+        appos = re.match(r",\s+(?:a|an|the|its|their)\s+((?:[\w\-'’]+\s+){0,3}?[\w\-]+)(?=\s*[,.;)]|\s+(?:who|of|for|at|in)\b)",
+                         text[m.end:m.end + 80])
         described = [w.lower() for w in appos.group(1).split()] if appos else []
-        if any(w in TITLE_HEADS for w in described) and not any(w in BODY_NOUNS for w in described):
+        if described and described[-1] in TITLE_HEADS - AMBIGUOUS_TITLES and not ACRONYM.match(m.text) \
+                and not any(w in BODY_NOUNS for w in described if not w.endswith(("'s", "’s"))):
             return "person"  # "Daya Master, a rebel spokesman"
         if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in m.text.split()) \
                 and nxt in ("said", "says", "told") and not (prev.isalpha() and prev.islower()) \
