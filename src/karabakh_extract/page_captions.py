@@ -56,6 +56,9 @@ AFP_CAPTION_LABEL = re.compile(r"^\((?:COMBO|FILES?|FILE PHOTO|ARCHIVES?|ILLUSTR
                                r"|^This (?:combination|combo|handout|file|picture|photo)\b[^.]{0,80}\b(?:shows|taken|created|released|made)\b")
 SPEECH = re.compile(r"[\"\u201c][^\"\u201c\u201d]*(?:\s[^\"\u201c\u201d]*){3,}[\"\u201d]")   # four words or more in quote marks
 POSITION_MAX_CHARS = 400   # a caption is a sentence or two
+# A cheap scan before the marker patterns: most paragraphs have no marker at all.
+POSITION_HINT = re.compile(r"\((?:[LRC][LR]?\)|[LR][ -]|\d(?:st|nd|rd|th)|second|third|fourth|left|right|cent|top\b|bottom|front|back\b|rear|fore)"
+                           r"|, (?:left|right|cent|top|bottom|front|fore|back|second|third)")
 # Every CAPTION_CREDIT contains one of these: a cheap test before the regex.
 CREDIT_HINTS = ("hoto", "HOTO", "mage", "icture", "redit", ")", "/", "]", "Getty", "Shutterstock")
 # Caption style that ends with the photo's full date: "..., near Gaza City, November 27, 2023."
@@ -140,7 +143,8 @@ SCENE_CREDIT = re.compile(r"(?<=[.)])\s*(?:\u00a9|\(c\)|\|)\s*(?:" + _CREDIT_NAM
 
 
 def has_scene_credit(text: str) -> bool:
-    if len(text) > POSITION_MAX_CHARS or not SCENE_CREDIT.search(text[-80:]):
+    tail = text[-80:]
+    if len(text) > POSITION_MAX_CHARS or not ("\u00a9" in tail or "|" in tail or "(c)" in tail) or not SCENE_CREDIT.search(tail):
         return False
     return not (SPEECH.search(text) or REPORTING.search(text))
 
@@ -149,7 +153,7 @@ def has_position_markers(text: str) -> bool:
     """'President A (C) raises hands with B (L) and C (R)': markers saying where people stand
     in the picture. A lone '(R)' may be a US party ('Sen. Doe (R)'), so it needs another marker;
     speech (quote marks, 'said') is story prose, which never points at a photo."""
-    if len(text) > POSITION_MAX_CHARS or ("(" not in text and ", " not in text):
+    if len(text) > POSITION_MAX_CHARS or not POSITION_HINT.search(text):
         return False
     markers = {m.group()[m.group().index("("):] for m in POSITION_MARKER.finditer(text)}
     markers |= {m.group().strip() for m in POSITION_BEFORE.finditer(text)}
