@@ -333,3 +333,9 @@ def test_us_departments(blank_nlp, finders, text):
 ])
 def test_gangs_and_militias_named_by_pattern(blank_nlp, finders, text, name):
     assert name in run(blank_nlp, finders, text, ents=[("Gan Grif", "PERSON")] if "Gan" in text else ())
+
+
+def test_pattern_name_joins_the_full_name_with_its_head_word(blank_nlp, finders):
+    orgs = run(blank_nlp, finders, "The Brakko Group said it would fight. Residents fear the Brakko gang.")
+    assert list(orgs) == ["Brakko Group"]
+    assert orgs["Brakko Group"].aliases == ["Brakko"]

@@ -556,15 +556,18 @@ class OrganizationFinder:
     @staticmethod
     def _link_truncations(mentions: list[OrgMention], union) -> None:
         """'Liberation Tigers' when 'Liberation Tigers of Tamil Eelam' is named: a cut long name is an alias."""
-        longs = [(i, m.text.split()) for i, m in enumerate(mentions)
-                 if not m.canonical and not m.owner and len(m.text.split()) >= 3]
+        longs = [(i, m.text.split()) for i, m in enumerate(mentions) if not m.owner and len(m.text.split()) >= 2]
         for j, m in enumerate(mentions):
             words = m.text.split()
-            if m.canonical or m.owner or len(words) < 2 or m.priority == 2:
+            if m.canonical or m.owner or m.priority == 2:
                 continue
+            n = len(words)
             for i, long in longs:
-                if len(long) > len(words) and long[:len(words)] == words \
-                        and long[len(words)].lower() in ("of", "for", "in", "de", "al"):
+                if len(long) <= n or long[:n] != words:
+                    continue
+                if n >= 2 and long[n].lower() in ("of", "for", "in", "de", "al") \
+                        or len(long) == n + 1 and long[n] in ORG_HEAD_WORDS and not ACRONYM.match(m.text) \
+                        and long[n] not in ("Office", "Network", "Government"):  # "Wagner" / "Wagner Group"
                     union(i, j)
                     break
 
