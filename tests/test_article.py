@@ -1126,3 +1126,20 @@ def test_credit_first_and_reuters_file_photo_captions(caption):
 ])
 def test_prose_opening_with_an_agency_name_is_not_a_credit_first_caption(prose):
     assert not is_caption(prose)
+
+
+def test_a_present_tense_scene_with_a_bare_wire_name_between_story_paragraphs_is_a_caption():
+    caption = "A fisherman mends his nets in Marsaxlokk harbour, as the storm moves towards Sicily. AFP"
+    text = page_of("Storm sinks fishing boats off Malta", LEAD, SECOND, caption, caption, THIRD)
+    page = parse_page(text)
+    assert body_text(text, page) == "\n\n".join((LEAD, SECOND, THIRD))
+    assert region_text(text, page.captions[0]) == caption[:-len(". AFP")]
+
+
+@pytest.mark.parametrize("prose", [
+    "Fighting continued in the north of the island on Sunday. AFP",   # a past-tense sign-off
+    "The storm began on Sunday. Reuters",
+    "The harbour was calm. The boats were lost. AP",
+])
+def test_a_story_sign_off_with_a_bare_wire_name_is_not_a_caption(prose):
+    assert not is_caption(prose)

@@ -137,16 +137,23 @@ def has_past_tense(clause: str) -> bool:
     return False
 
 
-# "... in Aleppo on March 2, 2021. \u00a9 AFP", "... | AFP": a bare credit after the caption's full stop. A story's
+# "... in Aleppo on March 2, 2021. \u00a9 AFP", "... | AFP", "... AFP": a bare credit after the caption's full stop. A story's
 # last paragraph may carry the wire's copyright too, so the sentence before it must not report speech.
-SCENE_CREDIT = re.compile(r"(?<=[.)])\s*(?:\u00a9|\(c\)|\|)\s*(?:" + _CREDIT_NAMES + r")(?:\s*/\s*[A-Z][\w .'\-]{1,60})?\s*\.?$")
+# The National: "A grocer serves a customer in Omdurman on Sunday. AFP" (the bare wire name).
+SCENE_CREDIT = re.compile(r"(?<=[.)])\s*(?:(?:\u00a9|\(c\)|\|)\s*)?(?:" + _CREDIT_NAMES + r")(?:\s*/\s*[A-Z][\w .'\-]{1,60})?\s*\.?$")
 
 
 def has_scene_credit(text: str) -> bool:
     tail = text[-80:]
-    if len(text) > POSITION_MAX_CHARS or not ("\u00a9" in tail or "|" in tail or "(c)" in tail) or not SCENE_CREDIT.search(tail):
+    match = SCENE_CREDIT.search(tail) if len(text) <= POSITION_MAX_CHARS and tail[-1:].isalpha() else None
+    if not match or SPEECH.search(text) or REPORTING.search(text):
         return False
-    return not (SPEECH.search(text) or REPORTING.search(text))
+    if any(mark in match.group() for mark in ("\u00a9", "(c)", "|")):
+        return True
+    # The bare wire name: one sentence describing the picture in the present tense ("A grocer
+    # serves a customer ... AFP"); "Fighting continued on Sunday. AFP" is a story's sign-off.
+    scene = text[:len(text) - len(tail) + match.start()]
+    return not SENTENCE_BREAK.search(scene) and not has_past_tense(scene)
 
 
 def has_position_markers(text: str) -> bool:
@@ -194,8 +201,10 @@ def credit_start(text: str) -> int:
     tail_start = max(0, len(text) - 160)
     match = CAPTION_CREDIT.search(text, tail_start) if any(h in text[tail_start:] for h in CREDIT_HINTS) else None
     if not match:
+        dated = CAPTION_DATED_CREDIT.search(text, tail_start)
+        if dated:
+            return len(text[:dated.start("credit")].rstrip())
         match = SCENE_CREDIT.search(text, tail_start)
     if not match:
-        dated = CAPTION_DATED_CREDIT.search(text, tail_start)
-        return len(text[:dated.start("credit")].rstrip()) if dated else len(text)
+        return len(text)
     return len(text[:match.start()].rstrip(" .-\u2013\u2014|([\n"))
