@@ -292,6 +292,10 @@ def test_described_group_is_not_a_named_group(blank_nlp, finders, text):
     assert run(blank_nlp, finders, text) == {}
 
 
+def test_two_word_body_speaking_is_still_an_organization(blank_nlp, finders):
+    assert "Islamic Jihad" in run(blank_nlp, finders, "Islamic Jihad said it fired rockets.", ents=[("Islamic Jihad", "ORG")])
+
+
 def test_group_speaking_is_still_an_organization(blank_nlp, finders):
     orgs = run(blank_nlp, finders, "Jaish al-Umma said it carried out the attack.", ents=[("Jaish al-Umma", "ORG")])
     assert "Jaish al-Umma" in orgs
