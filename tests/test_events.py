@@ -706,3 +706,12 @@ def test_planned_talks_take_the_opening_date_not_the_preparatory_meeting_date(bl
     [event] = _events(blank_nlp, text, dates={"Friday": "2021-07-30", "Aug. 14": "2021-08-14"})
     assert (event.status, event.date) == ("planned", "2021-08-14")
     assert event.text.startswith("Army and militia envoys met")
+
+
+def test_parleys_are_peace_talks(blank_nlp):
+    text = ("The rebels agreed to a ceasefire in 2019. "
+            "The earlier peace parleys broke down a year later amid renewed fighting.")
+    events = _events(blank_nlp, text, dates={"2019": "2019"})
+    talks = [e for e in events if e.type == "talks"]
+    assert [t.status for t in talks] == ["failed"]
+    assert [e.status for e in events if e.type == "ceasefire"] == ["agreed"]
