@@ -343,3 +343,10 @@ def test_pattern_name_joins_the_full_name_with_its_head_word(blank_nlp, finders)
     orgs = run(blank_nlp, finders, "The Brakko Group said it would fight. Residents fear the Brakko gang.")
     assert list(orgs) == ["Brakko Group"]
     assert orgs["Brakko Group"].aliases == ["Brakko"]
+
+
+def test_an_acronym_inside_a_hyphenated_place_name_is_no_organisation(blank_nlp, finders):
+    orgs = run(blank_nlp, finders, "PORT-AU-PRINCE, Haiti — Police marched while AU observers watched.")
+    assert list(orgs) == ["African Union"]
+    assert [m.text for m in orgs["African Union"].mentions] == ["AU"]
+    assert orgs["African Union"].mentions[0].start > 20

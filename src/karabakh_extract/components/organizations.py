@@ -298,6 +298,9 @@ class OrganizationFinder:
                 continue
             tok = doc[i]
             hit = None
+            if _inside_hyphenated_word(doc, i):
+                i += 1  # "AU" of "PORT-AU-PRINCE" is a piece of a place name, not the African Union
+                continue
             for end in self._known_ends(doc, i):
                 span = doc[i:end]
                 if span[-1].is_punct:
@@ -851,6 +854,12 @@ def _organization(members: list[OrgMention]) -> Organization:
 
 
 _FINDER = OrganizationFinder(None, "known_scan")  # type: ignore[arg-type]  # the scan needs no pipeline
+
+
+def _inside_hyphenated_word(doc: Doc, i: int) -> bool:
+    """Token i is glued by a hyphen to a word before it ('PORT-AU-PRINCE'): not a name of its own."""
+    return (i >= 2 and doc[i - 1].text in ("-", "\u2010", "\u2011") and not doc[i - 1].whitespace_
+            and not doc[i - 2].whitespace_)
 
 
 @Language.factory("karabakh_organizations", assigns=[f"doc._.{ext.ORGANIZATIONS}"])
