@@ -18,9 +18,11 @@ def _mentions(text: str, form: str) -> list[Mention]:
 
 
 def _events(nlp, text: str, places: dict[str, list[str]] | None = None,
-            orgs: dict[str, list[str]] | None = None, dates: dict[str, str] | None = None):
+            orgs: dict[str, list[str]] | None = None, dates: dict[str, str] | None = None,
+            captions: list[list[int]] | None = None):
     """Run the component on a Doc carrying the records the earlier components would leave."""
     doc = nlp(text)
+    setattr(doc._, ext.CAPTIONS, captions or [])
     setattr(doc._, ext.PEOPLE, [])
     setattr(doc._, ext.PLACES, [Place(name=n, kind="city" if not a else "country",
                                       mentions=[m for f in [n, *a] for m in _mentions(text, f)])
@@ -558,12 +560,7 @@ def test_evidence_is_where_the_story_introduces_the_event_status_its_latest_word
 def test_a_photo_caption_never_introduces_the_event(blank_nlp):
     caption = "TRUCE. Families walk home during the truce, March 1."
     text = caption + "\n\nThe two sides agreed on Monday to extend the truce by three days, mediators said."
-    doc_captions = [[0, len(caption)]]
-    doc = blank_nlp(text)
-    for key in (ext.PEOPLE, ext.PLACES, ext.ORGANIZATIONS, ext.DATES):
-        setattr(doc._, key, [])
-    setattr(doc._, ext.CAPTIONS, doc_captions)
-    [event] = EventFinder(blank_nlp, "karabakh_events").find(doc)
+    [event] = _events(blank_nlp, text, captions=[[0, len(caption)]])
     assert event.status == "extended"
     assert event.text.startswith("The two sides agreed on Monday to extend the truce")
 
