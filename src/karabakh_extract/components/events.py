@@ -54,6 +54,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import extensions as ext
+from ..doc_cache import doc_text
 from ..data import load_json, load_tsv
 from ..gazetteer import country_by_code, country_of_demonym, lookup_place
 from ..records import Event
@@ -392,7 +393,7 @@ class StoryText:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text                       # doc.text re-joins every token: read it once
+        self.text = doc_text(doc)                  # doc.text re-joins every token: read it once per Doc
         self.ranges: list[tuple[int, int]] = []
         for start_char, end_char in sentence_spans(doc, self.text):
             span = doc.char_span(start_char, end_char, alignment_mode="expand")

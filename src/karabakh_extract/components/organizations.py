@@ -35,7 +35,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from .places import doc_text, doc_words, lowercase_words, per_doc, person_vote_words as _person_vote
+from ..doc_cache import doc_text, doc_words, lowercase_words, per_doc
+from .places import person_vote_words as _person_vote
 from ..data import load_lines, load_tsv
 from ..gazetteer import country_of_demonym, lookup_place, place_key
 from ..records import Mention, Organization

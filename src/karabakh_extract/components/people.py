@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from .places import doc_text, doc_words, lowercase_words
+from ..doc_cache import doc_text, doc_words, lowercase_words
 from ..data import load_lines
 from ..gazetteer import country_of_demonym, lookup_place, place_key
 from ..records import Mention, Person

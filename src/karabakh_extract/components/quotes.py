@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions as ext
+from ..doc_cache import doc_text
 from ..data import load_json
 from ..gazetteer import is_demonym
 from ..records import Quote
@@ -536,7 +537,7 @@ class QuoteFinder:
         return doc
 
     def find(self, doc: Doc) -> list[Quote]:
-        text = doc.text
+        text = doc_text(doc)
         quoted = find_quotations(text)
         if not quoted:
             return []
